@@ -1,0 +1,63 @@
+# Wandelgids: every target sets up what it needs, idempotently.
+#   make serve  - install everything, build the calculators, serve with live reload
+#   make build  - build the static site into site/
+#   make test   - install what the tests need (Chromium included) and run them all
+#   make bench  - benchmarks (calculators, Pyodide readiness, page weight, Lighthouse, build time)
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export NO_MKDOCS_2_WARNING := 1
+
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help setup serve build pyodide chromium test bench clean
+
+help:
+	@grep -E '^#   make' Makefile | sed 's/^#   //'
+
+# uv itself: installed into the Python that .python-version selects.
+$(VENV)/.uv-ok:
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
+	@mkdir -p $(VENV) && touch $@
+
+# Python packages, from uv.lock; re-synced when the lock or project changes.
+$(VENV)/.synced: $(VENV)/.uv-ok uv.lock pyproject.toml
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+# Front-end packages, from package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: $(VENV)/.synced node_modules/.installed
+
+# Compile the calculators for Pyodide (skipped inside when nothing changed).
+pyodide: setup
+	$(BIN)/python scripts/build_pyodide.py
+
+build: pyodide
+	$(BIN)/mkdocs build --strict --quiet
+
+serve: pyodide
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+# A browser for the tests: Debian's chromium (playwright install cannot download here).
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else $(BIN)/playwright install chromium; fi
+
+test: build chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+bench: build chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site build .pytest_cache .coverage test-artifacts

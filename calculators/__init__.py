@@ -1,0 +1,9 @@
+"""Walking calculators of the Wandelgids, shared by the build and the browser.
+
+Standard library only and deterministic, so the same code runs in CPython at
+build time and in Pyodide in the patient's browser.
+"""
+
+from .api import NAMES, calculate, describe, validate_options
+
+__all__ = ["NAMES", "calculate", "describe", "validate_options"]

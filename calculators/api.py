@@ -1,0 +1,49 @@
+"""The stable JSON API: calculate() never raises and returns only JSON types."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import breathing, progression, schedule
+
+_MODULES: dict[str, ModuleType] = {m.SCHEMA.name: m for m in (progression, schedule, breathing)}
+NAMES: tuple[str, ...] = tuple(_MODULES)
+
+
+def _unknown(name: object) -> str:
+    return f"Onbekende rekenhulp '{name}'. Kies uit: {', '.join(NAMES)}."
+
+
+def describe(name: str) -> dict:
+    """The calculator's schema as JSON; ValueError for an unknown name."""
+    if not isinstance(name, str) or name not in _MODULES:
+        raise ValueError(_unknown(name))
+    return _MODULES[name].SCHEMA.describe()
+
+
+def validate_options(name: str, params: dict) -> tuple[dict, list[dict]]:
+    """Normalise params with the calculator's schema and cross-field rules."""
+    module = _MODULES[name]
+    values, errors = module.SCHEMA.normalise(params)
+    if not errors and hasattr(module, "check"):
+        errors = module.check(values)
+    return values, errors
+
+
+def calculate(name: object, params: object = None) -> dict:
+    label = name if isinstance(name, str) else None
+    if label not in _MODULES:
+        return {"ok": False, "calculator": label, "errors": [{"field": None, "message": _unknown(name)}]}
+    if params is None:
+        params = {}
+    if not isinstance(params, dict):
+        message = "De invoer moet een verzameling velden met waarden zijn (een JSON-object)."
+        return {"ok": False, "calculator": label, "errors": [{"field": None, "message": message}]}
+    try:
+        values, errors = validate_options(label, params)
+        if errors:
+            return {"ok": False, "calculator": label, "errors": errors}
+        return {"ok": True, "calculator": label, "params": values, **_MODULES[label].compute(values)}
+    except Exception:  # noqa: BLE001 - the promise is "never raises"; a bug still gets a Dutch message
+        message = "Er ging iets mis bij het berekenen. Controleer je invoer of probeer het later opnieuw."
+        return {"ok": False, "calculator": label, "errors": [{"field": None, "message": message}]}

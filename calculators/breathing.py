@@ -1,0 +1,95 @@
+"""Ademritme: breathing in step with walking.
+
+Article: "drie stappen inademen, vier tot vijf stappen uitademen".
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .schema import INTEGER, Field, Schema
+
+SCHEMA = Schema(
+    name="breathing",
+    title="Ademritme tijdens het wandelen",
+    fields=(
+        Field(
+            "cadence",
+            INTEGER,
+            "Stappen per minuut",
+            "Hoeveel stappen zet je per minuut? Rustig wandelen is ongeveer 100 stappen per minuut.",
+            unit="stappen per minuut",
+            default=100,
+            min=60,
+            max=140,
+        ),
+        Field(
+            "inhale_steps",
+            INTEGER,
+            "Stappen inademen",
+            "Over hoeveel stappen adem je in? Het artikel noemt drie stappen.",
+            unit="stappen",
+            default=3,
+            min=2,
+            max=6,
+        ),
+        Field(
+            "exhale_steps",
+            INTEGER,
+            "Stappen uitademen",
+            "Over hoeveel stappen adem je uit? Het artikel noemt vier tot vijf stappen, "
+            "langer dan de inademing.",
+            unit="stappen",
+            default=5,
+            min=2,
+            max=8,
+        ),
+    ),
+)
+
+
+def one_decimal(value: Fraction) -> float:
+    """Round half up to one decimal, exactly, so every Python gives the same digits."""
+    return float(Fraction(int(value * 10 + Fraction(1, 2)), 10))
+
+
+def check(p: dict) -> list[dict]:
+    if p["exhale_steps"] < p["inhale_steps"]:
+        return [
+            {
+                "field": "exhale_steps",
+                "message": (
+                    f"Stappen uitademen: de uitademing mag niet korter zijn dan de inademing "
+                    f"({p['inhale_steps']} stappen). Een rustige, lange uitademing versterkt de "
+                    f"ontspanning. Vul {p['inhale_steps']} tot en met 8 stappen in."
+                ),
+            }
+        ]
+    return []
+
+
+def compute(p: dict) -> dict:
+    cadence, inhale, exhale = p["cadence"], p["inhale_steps"], p["exhale_steps"]
+    seconds_per_step = Fraction(60, cadence)
+    breaths = Fraction(cadence, inhale + exhale)
+    result = {
+        "breaths_per_minute": one_decimal(breaths),
+        "seconds_per_breath": one_decimal(seconds_per_step * (inhale + exhale)),
+        "inhale_seconds": one_decimal(seconds_per_step * inhale),
+        "exhale_seconds": one_decimal(seconds_per_step * exhale),
+    }
+    result["summary"] = (
+        f"Adem in over {inhale} stappen en uit over {exhale} stappen: dat is "
+        f"{_dutch(result['breaths_per_minute'])} ademhalingen per minuut."
+    )
+    result["notes"] = [
+        f"Inademen duurt zo {_dutch(result['inhale_seconds'])} seconden, uitademen "
+        f"{_dutch(result['exhale_seconds'])} seconden.",
+        "Een rustige uitademing tijdens wandelen versterkt ontspanning. Dit werkt vooral "
+        "goed bij zenuwpijn en spanning.",
+    ]
+    return result
+
+
+def _dutch(number: float) -> str:
+    return f"{number:.1f}".replace(".", ",").removesuffix(",0")

@@ -1,0 +1,172 @@
+"""Input schemas: one declaration per field drives validation, forms and build checks."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from dataclasses import dataclass, field
+
+INTEGER = "integer"
+TIME = "time"
+DATE = "date"
+CHOICE = "choice"
+
+_INTEGER_TEXT = re.compile(r"[+-]?\d{1,15}(\.0*)?")
+_TIME_TEXT = re.compile(r"(\d{1,2}):(\d{2})")
+_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class FieldError(ValueError):
+    """A Dutch message about one input field."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    label: str
+    help: str
+    unit: str | None = None
+    default: object = None
+    min: int | None = None
+    max: int | None = None
+    choices: tuple[tuple[str, str], ...] = ()
+    # Message for a value above max, when the article gives a reason for the limit.
+    above_max: str | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.default is not None
+
+    def describe(self) -> dict:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "label": self.label,
+            "help": self.help,
+            "unit": self.unit,
+            "default": self.default,
+            "min": self.min,
+            "max": self.max,
+            "required": self.required,
+            "choices": [{"value": v, "label": lbl} for v, lbl in self.choices],
+        }
+
+    def allowed(self) -> str:
+        """Dutch description of what this field accepts."""
+        if self.type == INTEGER:
+            unit = f" {self.unit}" if self.unit else ""
+            return f"een heel getal van {self.min} tot en met {self.max}{unit}"
+        if self.type == TIME:
+            return "een tijd als UU:MM, bijvoorbeeld 07:30"
+        if self.type == DATE:
+            return "een datum als JJJJ-MM-DD, bijvoorbeeld 2026-01-05"
+        options = ", ".join(f"'{v}'" for v, _ in self.choices)
+        return f"een van deze waarden: {options}"
+
+    def normalise(self, value: object) -> object:
+        """Return the canonical value or raise FieldError with a Dutch message."""
+        if self.type == INTEGER:
+            return self._integer(value)
+        if self.type == TIME:
+            return self._time(value)
+        if self.type == DATE:
+            return self._date(value)
+        return self._choice(value)
+
+    def _fail(self, problem: str) -> FieldError:
+        return FieldError(f"{self.label}: {problem} Vul {self.allowed()} in.")
+
+    def _integer(self, value: object) -> int:
+        number: int | None = None
+        if isinstance(value, bool):
+            number = None
+        elif isinstance(value, int):
+            number = value
+        elif isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            number = int(value)
+        elif isinstance(value, str) and _INTEGER_TEXT.fullmatch(value.strip()):
+            number = int(float(value.strip()))
+        if number is None:
+            if value == "" or value is None:
+                raise self._fail("dit veld is leeg.")
+            raise self._fail("dit is geen heel getal.")
+        if number < self.min:
+            raise self._fail(f"{number} is te laag.")
+        if number > self.max:
+            if self.above_max:
+                raise FieldError(f"{self.label}: {self.above_max}")
+            raise self._fail(f"{number} is te hoog.")
+        return number
+
+    def _time(self, value: object) -> str:
+        match = _TIME_TEXT.fullmatch(value.strip()) if isinstance(value, str) else None
+        if not match:
+            raise self._fail("dit is geen geldige tijd.")
+        hours, minutes = int(match[1]), int(match[2])
+        if hours > 23 or minutes > 59:
+            raise self._fail("dit is geen geldige tijd.")
+        return f"{hours:02d}:{minutes:02d}"
+
+    def _date(self, value: object) -> str:
+        text = value.strip() if isinstance(value, str) else None
+        if not text or not _DATE_TEXT.fullmatch(text):
+            raise self._fail("dit is geen geldige datum.")
+        try:
+            return _dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise self._fail("deze datum bestaat niet.") from None
+
+    def _choice(self, value: object) -> str:
+        if isinstance(value, str) and value.strip() in {v for v, _ in self.choices}:
+            return value.strip()
+        raise self._fail("deze keuze bestaat niet.")
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+    field_names: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "field_names", tuple(f.name for f in self.fields))
+
+    def describe(self) -> dict:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "fields": [f.describe() for f in self.fields],
+        }
+
+    def normalise(self, params: dict) -> tuple[dict, list[dict]]:
+        """Fill in defaults and check every field; return (values, errors).
+
+        A missing or null value means "not given": the default, or absent when the
+        field is optional. An empty string on an optional field means the same,
+        because that is what an empty form control sends.
+        """
+        values: dict = {}
+        errors: list[dict] = []
+        for key in params:
+            if key not in self.field_names:
+                known = ", ".join(self.field_names)
+                errors.append(
+                    {
+                        "field": str(key),
+                        "message": f"Onbekend veld '{key}'. Deze rekenhulp kent: {known}.",
+                    }
+                )
+        for spec in self.fields:
+            value = params.get(spec.name)
+            if value is None or (value == "" and not spec.required):
+                if spec.required:
+                    values[spec.name] = spec.default
+                continue
+            try:
+                values[spec.name] = spec.normalise(value)
+            except FieldError as error:
+                errors.append({"field": spec.name, "message": str(error)})
+        return values, errors

@@ -1,0 +1,228 @@
+// The bridge between the calculator widgets and the Pyodide worker.
+//
+// window.wandelgids.calculate(name, params) -> Promise of calculators.calculate's result
+// window.wandelgids.ready                   -> Promise that settles when the worker can calculate
+//
+// All rules live in the Python package; this file only moves JSON and fills in the
+// templates the build rendered (data-result*, data-cell, <template data-row-template>).
+
+const READY_TIMEOUT_MS = 30000;
+const TEXT = {
+  loading: "Rekenhulp wordt geladen...",
+  live: "De rekenhulp rekent direct mee als je iets aanpast.",
+  failed:
+    "De rekenhulp kan in deze browser niet laden. Hieronder staat het schema met de standaardwaarden. " +
+    "Probeer het later opnieuw of in een andere browser.",
+  updated: "Het schema is bijgewerkt.",
+  notReady: "De rekenhulp is (nog) niet geladen.",
+};
+
+const widgets = [...document.querySelectorAll("[data-calculator]")];
+let worker = null;
+let nextId = 1;
+const pending = new Map();
+let markReady;
+let markFailed;
+const ready = new Promise((resolve, reject) => {
+  markReady = resolve;
+  markFailed = reject;
+});
+// The page shows failures itself; don't also report them as unhandled.
+ready.catch(() => {});
+let state = "loading";
+
+function fail(reason) {
+  if (state !== "loading") return;
+  state = "failed";
+  if (worker) worker.terminate();
+  for (const { reject } of pending.values()) reject(new Error(reason));
+  pending.clear();
+  markFailed(new Error(reason));
+}
+
+function start() {
+  if (worker || state !== "loading") return;
+  const timer = setTimeout(() => fail("Laden duurde langer dan 30 seconden."), READY_TIMEOUT_MS);
+  ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
+  try {
+    worker = new Worker(new URL("calculator-worker.js", import.meta.url), { type: "module" });
+  } catch (error) {
+    fail(String(error));
+    return;
+  }
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    fail(event.message || "De rekenhulp kon niet starten.");
+  });
+  worker.addEventListener("message", (event) => {
+    const message = JSON.parse(event.data);
+    if (message.type === "ready") {
+      state = "ready";
+      markReady();
+    } else if (message.type === "failed") {
+      fail(message.message);
+    } else if (message.type === "result") {
+      const request = pending.get(message.id);
+      pending.delete(message.id);
+      if (request) request.resolve(message.result);
+    }
+  });
+  const indexURL = new URL(widgets[0].dataset.pyodideUrl, document.baseURI).href;
+  worker.postMessage(JSON.stringify({ type: "load", indexURL }));
+}
+
+async function calculate(name, params) {
+  await ready;
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    worker.postMessage(JSON.stringify({ type: "calculate", id, request: JSON.stringify({ name, params }) }));
+  });
+}
+
+// ---- Filling in the build's templates -------------------------------------------
+
+const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const FORMATS = {
+  date: (value) => DATE.format(new Date(`${value}T00:00:00Z`)),
+  blocks: (value) => value.join(" + "),
+  decimal: (value) => value.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+
+function show(element, value) {
+  const format = FORMATS[element.dataset.format];
+  element.textContent = value === undefined || value === null ? "" : format ? format(value) : String(value);
+}
+
+function renderTable(table, rows) {
+  const body = table.tBodies[0];
+  const template = table.querySelector("template[data-row-template]");
+  body.replaceChildren(
+    ...rows.map((row) => {
+      const tr = template.content.firstElementChild.cloneNode(true);
+      for (const cell of tr.querySelectorAll("[data-cell]")) show(cell, row[cell.dataset.cell]);
+      return tr;
+    }),
+  );
+  // Optional columns (e.g. start dates) show only when some row has them.
+  for (const head of table.querySelectorAll("th[data-column]")) {
+    const key = head.dataset.column;
+    const used = rows.some((row) => row[key] !== undefined);
+    for (const cell of [head, ...body.querySelectorAll(`[data-cell="${key}"]`)]) cell.hidden = !used;
+  }
+}
+
+function renderChart(svg, rows, caption) {
+  // Same geometry as result-progression.html: 20 units per bar, tallest bar 100 high.
+  const key = svg.dataset.value;
+  const top = Math.max(...rows.map((row) => row[key]));
+  svg.setAttribute("viewBox", `0 0 ${rows.length * 20} 110`);
+  svg.replaceChildren(
+    ...rows.map((row, index) => {
+      const height = Math.round((row[key] / top) * 1000) / 10;
+      const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+      for (const [name, value] of Object.entries({ x: index * 20 + 4, y: 105 - height, width: 12, height })) {
+        rect.setAttribute(name, String(value));
+      }
+      return rect;
+    }),
+  );
+  if (caption) {
+    caption.textContent =
+      `Staafdiagram van de minuten per dag: van ${rows[0][key]} minuten in week 1 ` +
+      `tot ${rows[rows.length - 1][key]} minuten in week ${rows.length}.`;
+  }
+}
+
+function renderResult(widget, result) {
+  const box = widget.querySelector("[data-calculator-result]");
+  for (const element of box.querySelectorAll("[data-result]")) show(element, result[element.dataset.result]);
+  for (const list of box.querySelectorAll("[data-result-list]")) {
+    list.replaceChildren(
+      ...result[list.dataset.resultList].map((text) => Object.assign(document.createElement("li"), { textContent: text })),
+    );
+  }
+  for (const table of box.querySelectorAll("[data-result-table]")) renderTable(table, result[table.dataset.resultTable]);
+  for (const svg of box.querySelectorAll("[data-result-chart]")) {
+    const key = svg.dataset.resultChart;
+    renderChart(svg, result[key], box.querySelector(`[data-result-chart-text="${key}"]`));
+  }
+}
+
+function showErrors(widget, errors) {
+  const byField = new Map(errors.map((error) => [error.field ?? "", error.message]));
+  for (const slot of widget.querySelectorAll("[data-field-error]")) {
+    const message = byField.get(slot.dataset.fieldError);
+    slot.textContent = message || "";
+    slot.hidden = !message;
+    const input = widget.querySelector(`[name="${slot.dataset.fieldError}"]`);
+    if (input) {
+      if (message) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    }
+  }
+}
+
+function setStatus(widget, text, widgetState) {
+  widget.dataset.state = widgetState;
+  widget.querySelector("[data-calculator-status]").textContent = text;
+}
+
+function readForm(form) {
+  return Object.fromEntries(new FormData(form).entries());
+}
+
+function connect(widget) {
+  const form = widget.querySelector("[data-calculator-form]");
+  const { name } = JSON.parse(widget.querySelector("[data-calculator-options]").textContent);
+  let latest = 0;
+
+  async function update() {
+    const ticket = ++latest;
+    let result;
+    try {
+      result = await calculate(name, readForm(form));
+    } catch {
+      return; // the failed state is already on screen
+    }
+    if (ticket !== latest) return; // a newer change is on its way
+    if (result.ok) {
+      showErrors(widget, []);
+      renderResult(widget, result);
+      setStatus(widget, TEXT.updated, "live");
+    } else {
+      // Keep the previous plan; show what is wrong next to the field.
+      showErrors(widget, result.errors);
+      setStatus(widget, "Controleer je invoer: " + result.errors.map((error) => error.message).join(" "), "invalid");
+    }
+  }
+
+  form.hidden = false;
+  setStatus(widget, TEXT.loading, "loading");
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    update();
+  });
+  form.addEventListener("reset", () => setTimeout(update));
+  form.addEventListener("focusin", start, { once: true });
+  widget.querySelector('[data-calculator-action="print"]').addEventListener("click", () => window.print());
+  ready.then(
+    () => setStatus(widget, TEXT.live, "live"),
+    () => {
+      setStatus(widget, TEXT.failed, "failed");
+      form.querySelector("fieldset").disabled = true;
+    },
+  );
+}
+
+window.wandelgids = { ready, calculate };
+if (widgets.length) {
+  widgets.forEach(connect);
+  // The worker loads off the main thread; starting it once the page has loaded keeps
+  // its downloads out of the way of first paint.
+  const boot = () => ("requestIdleCallback" in window ? requestIdleCallback(start, { timeout: 1000 }) : setTimeout(start));
+  if (document.readyState === "complete") boot();
+  else window.addEventListener("load", boot, { once: true });
+}

@@ -1,0 +1,25 @@
+"""Dutch date formatting for the hooks and templates (no locale needed)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def dutch_date(day: dt.date | str) -> str:
+    """'2026-11-25' or a date -> '25 november 2026'."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    # 29 February plus a year is 28 February.
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
