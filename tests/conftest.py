@@ -1,0 +1,114 @@
+"""Shared fixtures: the built site served from 127.0.0.1 and a real headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).is_file():
+        # Never skip: a missing browser is a failure, in CI and locally.
+        pytest.fail(f"Chromium not found at {path}; run 'make test', which installs it.")
+    return path
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".whl": "application/zip",
+    }
+
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+def serve(directory: Path):
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The built site; built here when the tests run without 'make test'."""
+    if not (SITE / "index.html").is_file() or not (SITE / "assets" / "pyodide").is_dir():
+        subprocess.run([str(ROOT / ".venv/bin/python"), "scripts/build_pyodide.py"], cwd=ROOT, check=True)
+        subprocess.run([str(ROOT / ".venv/bin/mkdocs"), "build", "--strict", "--quiet"], cwd=ROOT, check=True)
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path):
+    server = serve(site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Recorder:
+    """Every request a page makes, and every uncaught error."""
+
+    def __init__(self, page):
+        self.urls: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.urls.append(request.url))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def foreign(self, base_url: str) -> list[str]:
+        return [url for url in self.urls if not url.startswith(base_url) and not url.startswith(("data:", "blob:"))]
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.recorder = Recorder(page)
+    return page
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,203 @@
+"""The MkDocs build: strict, faithful to the article, and loud about authoring mistakes."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "tests" / "fixtures" / "wandelen-bij-rugklachten.txt"
+MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
+BLOCK_LEVEL = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "summary", "div", "section", "br", "tr", "dt", "dd"}
+
+
+class TextOf(HTMLParser):
+    """Visible text of a page, with a space between block elements."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "template"):
+            self.skip += 1
+        if tag in BLOCK_LEVEL:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "template"):
+            self.skip -= 1
+        if tag in BLOCK_LEVEL:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", html.unescape(text)).lower().replace("’", "'")
+    text = re.sub(r"[^\w\s']", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def article_units() -> list[str]:
+    """Every sentence, list item and heading line of the article."""
+    units = []
+    for line in ARTICLE.read_text(encoding="utf-8").replace("coƶrdinatie", "coördinatie").splitlines():
+        line = line.strip().lstrip("•").strip()
+        line = re.sub(r"^\d+\.\s+", "", line)  # "1. Wandelen bij hernia": numbering became headings
+        units += [s for s in re.split(r"(?<=[.?!])\s+", line) if s]
+    return units
+
+
+def build(tmp_path: Path, docs: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Build a copy of the project's docs (with some pages replaced) into tmp_path."""
+    work = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", work / "docs")
+    for name, text in (docs or {}).items():
+        (work / "docs" / name).write_text(text, encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text()
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    config = config.replace("scripts/hooks/", f"{ROOT / 'scripts/hooks'}/")
+    (work / "mkdocs.yml").write_text(config)
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=work, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+@pytest.fixture(scope="module")
+def built_text(site) -> str:
+    pages = sorted(site.rglob("*.html"))
+    parser = TextOf()
+    for page in pages:
+        parser.feed(page.read_text(encoding="utf-8"))
+    return normalise(" ".join(parser.parts))
+
+
+def test_strict_build_is_clean(tmp_path):
+    result = build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+
+@pytest.mark.parametrize("unit", article_units())
+def test_every_sentence_of_the_article_is_published(unit, built_text):
+    assert normalise(unit) in built_text
+
+
+def test_the_encoding_slip_is_fixed(site):
+    for page in site.rglob("*.html"):
+        assert "coƶ" not in page.read_text(encoding="utf-8"), page
+    assert "coördinatie" in (site / "multidisciplinaire-rugzorg" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_article_fixture_is_the_verbatim_source():
+    text = ARTICLE.read_text(encoding="utf-8")
+    assert text.startswith("De rol van wandelen bij rugklachten") and "coƶrdinatie" in text
+    assert len(article_units()) > 100
+
+
+def test_pages_carry_meta_description_review_dates_and_disclaimer(site):
+    for page in site.rglob("index.html"):
+        if "assets" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        match = re.search(r'<meta name="description" content="([^"]+)"', text)
+        assert match and len(html.unescape(match[1])) <= 160, page
+        assert "Laatst inhoudelijk gecontroleerd op" in text, page
+        assert re.search(r"Volgende controle uiterlijk <time datetime=\"2027-11-25\">25 november 2027</time>", text), page
+        assert "vervangt geen persoonlijk advies" in text, page
+        assert "hulp-nodig/" in text, page
+
+
+def test_sitemap_404_and_no_foreign_assets(site):
+    assert "https://wandelgids.rugcentrumhilversum.nl/opbouwen/" in (site / "sitemap.xml").read_text()
+    assert "Pagina niet gevonden" in (site / "404.html").read_text(encoding="utf-8")
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        loads = re.findall(r"<(?:script|img|iframe|link(?![^>]*rel=\"canonical\"))[^>]+(?:src|href)=\"((?:https?:)?//[^\"]*)", text)
+        assert not loads, (page, loads)
+
+
+def test_pages_without_calculators_load_no_calculator_code(site):
+    assert "calculators.js" not in (site / "index.html").read_text(encoding="utf-8")
+    assert "calculators.js" in (site / "opbouwen" / "index.html").read_text(encoding="utf-8")
+
+
+# ---- authoring mistakes fail the build with file, line and fix -------------------
+
+PAGE = """---
+title: Test
+description: Testpagina.
+reviewed: 2026-11-25
+reviewer: chiropractor
+---
+
+# Test
+
+Tekst.
+
+{block}
+"""
+
+
+@pytest.mark.parametrize(
+    ("block", "line", "expected"),
+    [
+        ("/// calculator | opbouw\n///", 12, "unknown calculator 'opbouw'"),
+        ("/// calculater | progression\n///", 12, "unknown block"),
+        ("/// calculator | progression\ngoal_minutes: 30\ndoel: 30\n///", 14, "unknown option 'doel'"),
+        ("/// calculator | progression\ngoal_minutes: 300\n///", 13, "option 'goal_minutes'"),
+        ("/// calculator | progression\nweekly_increase: 8\n///", 13, "hooguit 5 minuten per week"),
+        ("/// calculator | schedule\nwake_time: 25:00\n///", 13, "option 'wake_time'"),
+        ("/// calculator | breathing\ninhale_steps: 4\nexhale_steps: 3\n///", 14, "uitademing mag niet korter"),
+        ("/// calculator | progression\ngoal_minutes: [30\n///", 13, "not valid YAML"),
+        ("/// calculator | progression\n- 30\n///", 13, "'option: value' lines"),
+        ("/// calculator | progression\ngoal_minutes: 30", 12, "never closed"),
+    ],
+)
+def test_bad_calculator_block_fails_with_file_line_and_fix(tmp_path, block, line, expected):
+    result = build(tmp_path, {"test.md": PAGE.format(block=block)})
+    assert result.returncode != 0
+    assert f"docs/test.md:{line}: calculator block:" in result.stderr
+    assert expected in result.stderr
+    assert "Fix:" in result.stderr
+
+
+def test_blocks_inside_code_fences_are_left_alone(tmp_path):
+    result = build(tmp_path, {"test.md": PAGE.format(block="```\n/// calculator | onzin\n///\n```")})
+    assert result.returncode == 0, result.stderr
+
+
+def test_block_options_set_the_defaults_and_the_prerendered_plan(tmp_path):
+    block = "/// calculator | progression\ncurrent_minutes: 20\ngoal_minutes: 26\nstart_date: 2026-01-05\n///"
+    result = build(tmp_path, {"test.md": PAGE.format(block=block)})
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "site" / "test" / "index.html").read_text(encoding="utf-8")
+    assert 'value="20"' in text and 'value="26"' in text
+    assert "In 3 weken van 20 naar 26 minuten per dag" in text
+    assert "12 januari 2026" in text
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ("title: Test\ndescription: Kort.\nreviewer: chiropractor", "missing reviewed"),
+        ("title: Test\ndescription: " + "x" * 161 + "\nreviewed: 2026-11-25\nreviewer: chiropractor", "161 characters"),
+        ("title: Test\ndescription: Kort.\nreviewed: gisteren\nreviewer: chiropractor", "is not a date"),
+    ],
+)
+def test_bad_front_matter_fails_with_file(tmp_path, front, expected):
+    result = build(tmp_path, {"test.md": f"---\n{front}\n---\n\n# Test\n"})
+    assert result.returncode != 0
+    assert "docs/test.md: front matter:" in result.stderr and expected in result.stderr

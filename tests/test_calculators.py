@@ -1,0 +1,293 @@
+"""The calculators package: the article's worked examples and properties over all inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import calculators
+from calculators.schedule import MIN_WALK
+
+# ---- worked examples from the article --------------------------------------------
+
+
+def test_ten_to_thirty_minutes_in_small_steps():
+    result = calculators.calculate("progression", {"current_minutes": 10, "goal_minutes": 30})
+    assert result["ok"] is True
+    minutes = [w["minutes_per_day"] for w in result["weeks"]]
+    assert minutes == [10, 13, 16, 19, 22, 25, 28, 30]
+    assert result["weeks"][0]["blocks"] == [5, 5]  # "in twee of drie blokjes"
+    assert result["params"] == {"current_minutes": 10, "goal_minutes": 30, "weekly_increase": 3, "blocks_per_day": 2}
+    assert "8 weken" in result["summary"]
+
+
+def test_the_articles_35_minute_day():
+    result = calculators.calculate("schedule", {})
+    weekday = [(w["part"], w["minutes"]) for w in result["weekday"]]
+    assert weekday == [("ochtend", 10), ("middag", 5), ("avond", 10), ("avond", 10)]
+    assert [w["time"] for w in result["weekday"]] == sorted(w["time"] for w in result["weekday"])
+    assert "ademhaling" in result["weekday"][0]["tip"]
+    assert "ondergrond" in result["weekend"][0]["tip"]
+
+
+def test_three_in_five_out_breathing():
+    result = calculators.calculate("breathing", {"cadence": 100, "inhale_steps": 3, "exhale_steps": 5})
+    assert result["ok"] is True
+    assert result["breaths_per_minute"] == 12.5
+    assert result["seconds_per_breath"] == 4.8
+    assert (result["inhale_seconds"], result["exhale_seconds"]) == (1.8, 3.0)
+    assert "12,5" in result["summary"]
+
+
+# ---- progression rules ----------------------------------------------------------
+
+
+def test_last_week_adjusts_the_first_week():
+    base = {"current_minutes": 10, "goal_minutes": 30, "weekly_increase": 3}
+    goed = calculators.calculate("progression", {**base, "last_week": "goed"})["weeks"]
+    wisselend = calculators.calculate("progression", {**base, "last_week": "wisselend"})["weeks"]
+    zwaar = calculators.calculate("progression", {**base, "last_week": "zwaar"})
+    assert goed[0]["minutes_per_day"] == 13
+    assert [w["minutes_per_day"] for w in wisselend[:2]] == [10, 13]
+    assert zwaar["weeks"][0]["minutes_per_day"] == 7
+    assert any("contact" in note for note in zwaar["notes"])
+    low = calculators.calculate("progression", {"current_minutes": 2, "weekly_increase": 5, "last_week": "zwaar"})
+    assert low["weeks"][0]["minutes_per_day"] == 1
+
+
+def test_start_dates_are_weekly():
+    weeks = calculators.calculate("progression", {"start_date": "2026-12-28"})["weeks"]
+    assert [w["start_date"] for w in weeks[:3]] == ["2026-12-28", "2027-01-04", "2027-01-11"]
+    assert "start_date" not in calculators.calculate("progression", {})["weeks"][0]
+
+
+def test_already_at_goal_keeps_it_up():
+    result = calculators.calculate("progression", {"current_minutes": 40, "goal_minutes": 30})
+    assert [w["minutes_per_day"] for w in result["weeks"]] == [40]
+    assert any("Houd dit niveau vol" in note for note in result["notes"])
+    assert calculators.calculate("progression", {"current_minutes": 30, "goal_minutes": 30})["weeks"][0]["week"] == 1
+
+
+def test_too_big_weekly_increase_says_why():
+    result = calculators.calculate("progression", {"weekly_increase": 10})
+    assert result["ok"] is False
+    assert result["errors"][0]["field"] == "weekly_increase"
+    assert "niet ineens van tien naar dertig minuten" in result["errors"][0]["message"]
+
+
+progression_inputs = st.fixed_dictionaries(
+    {
+        "current_minutes": st.integers(1, 120),
+        "goal_minutes": st.integers(5, 120),
+        "weekly_increase": st.integers(1, 5),
+        "blocks_per_day": st.integers(1, 4),
+    },
+    optional={
+        "last_week": st.sampled_from(["goed", "wisselend", "zwaar"]),
+        "start_date": st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)).map(dt.date.isoformat),
+    },
+)
+
+
+@given(progression_inputs)
+def test_progression_rules_hold_everywhere(params):
+    result = calculators.calculate("progression", params)
+    assert result["ok"] is True
+    weeks = result["weeks"]
+    minutes = [w["minutes_per_day"] for w in weeks]
+    current, goal, step = params["current_minutes"], params["goal_minutes"], params["weekly_increase"]
+    assert [w["week"] for w in weeks] == list(range(1, len(weeks) + 1))
+    if current >= goal:
+        assert minutes == [current]
+    else:
+        expected_first = {None: current, "wisselend": current, "goed": min(current + step, goal),
+                          "zwaar": max(1, current - step)}[params.get("last_week")]
+        assert minutes[0] == expected_first
+        assert minutes[-1] == goal
+        for before, after in zip(minutes, minutes[1:]):
+            assert 0 < after - before <= step
+            assert after - before == step or after == goal
+    for week in weeks:
+        blocks = week["blocks"]
+        assert sum(blocks) == week["minutes_per_day"]
+        assert 1 <= len(blocks) <= params["blocks_per_day"]
+        assert max(blocks) - min(blocks) <= 1
+        if week["minutes_per_day"] >= 3:
+            assert min(blocks) >= 3
+        if week["minutes_per_day"] < 6:
+            assert len(blocks) == 1
+        assert ("start_date" in week) == ("start_date" in params)
+    if params.get("last_week") == "zwaar":
+        assert any("contact" in note for note in result["notes"])
+
+
+# ---- schedule rules -------------------------------------------------------------
+
+
+def _clock(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+times = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
+
+
+@given(st.integers(5, 120), times, times)
+@settings(max_examples=300)
+def test_schedule_rules_hold_everywhere(daily, wake, bed):
+    result = calculators.calculate("schedule", {"daily_minutes": daily, "wake_time": wake, "bed_time": bed})
+    awake = (_clock(bed) - _clock(wake)) % (24 * 60)
+    if awake < 6 * 60:
+        assert result["ok"] is False
+        assert result["errors"][0]["field"] == "bed_time"
+        return
+    assert result["ok"] is True
+    weekday, weekend = result["weekday"], result["weekend"]
+    assert sum(w["minutes"] for w in weekday) == daily
+    assert all(w["minutes"] >= MIN_WALK for w in weekday)
+    if daily == 10:
+        assert len(weekday) in (2, 3)
+    for day in (weekday, weekend):
+        # Minutes after waking, so that days past midnight stay in order.
+        starts = [(_clock(w["time"]) - _clock(wake)) % (24 * 60) for w in day]
+        assert starts == sorted(starts)
+        for walk, start in zip(day, starts):
+            assert 0 <= start and start + walk["minutes"] <= awake - 30
+        assert all(w["part"] in ("ochtend", "middag", "avond") for w in day)
+        assert all(w["tip"] for w in day)
+    assert max(w["minutes"] for w in weekend) > max(w["minutes"] for w in weekday)
+    assert daily <= sum(w["minutes"] for w in weekend) <= 1.25 * daily
+
+
+# ---- breathing rules ------------------------------------------------------------
+
+
+@given(st.integers(60, 140), st.integers(2, 6), st.integers(2, 8))
+def test_breathing_rules_hold_everywhere(cadence, inhale, exhale):
+    result = calculators.calculate("breathing", {"cadence": cadence, "inhale_steps": inhale, "exhale_steps": exhale})
+    if exhale < inhale:
+        assert result == {"ok": False, "calculator": "breathing", "errors": [result["errors"][0]]}
+        assert result["errors"][0]["field"] == "exhale_steps"
+        return
+    assert math.isclose(result["breaths_per_minute"], cadence / (inhale + exhale), abs_tol=0.05 + 1e-9)
+    assert math.isclose(result["inhale_seconds"], inhale * 60 / cadence, abs_tol=0.05 + 1e-9)
+    assert math.isclose(result["exhale_seconds"], exhale * 60 / cadence, abs_tol=0.05 + 1e-9)
+    assert math.isclose(result["seconds_per_breath"], (inhale + exhale) * 60 / cadence, abs_tol=0.05 + 1e-9)
+    for key in ("breaths_per_minute", "seconds_per_breath", "inhale_seconds", "exhale_seconds"):
+        assert round(result[key], 1) == result[key]
+
+
+# ---- input handling and the JSON contract ---------------------------------------
+
+
+@pytest.mark.parametrize("value", [10, 10.0, "10", " 10 ", "+10", "10.0"])
+def test_integers_accept_integral_numbers_and_strings(value):
+    assert calculators.calculate("progression", {"current_minutes": value})["params"]["current_minutes"] == 10
+
+
+@pytest.mark.parametrize("value", [True, 10.5, "10,5", "tien", "", [], {}, float("nan"), float("inf"), "1e3", 10**40, "9" * 5000])
+def test_integers_reject_everything_else(value):
+    result = calculators.calculate("progression", {"current_minutes": value})
+    assert result["ok"] is False
+    assert [e["field"] for e in result["errors"]] == ["current_minutes"]
+    assert "Vul een heel getal van 1 tot en met 120 minuten in." in result["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"start_date": "2026-02-30"}, "start_date"),
+        ({"start_date": "morgen"}, "start_date"),
+        ({"last_week": "super"}, "last_week"),
+        ({"blocks_per_day": 0}, "blocks_per_day"),
+        ({"onbekend": 1}, "onbekend"),
+    ],
+)
+def test_bad_fields_are_named(params, field):
+    result = calculators.calculate("progression", params)
+    assert [e["field"] for e in result["errors"]] == [field]
+
+
+@pytest.mark.parametrize("value", ["25:00", "7.30", "", 730, None])
+def test_times(value):
+    result = calculators.calculate("schedule", {"wake_time": value})
+    if value is None:
+        assert result["ok"] is True
+    else:
+        assert result["errors"][0]["field"] == "wake_time"
+
+
+def test_optional_fields_may_be_empty_or_null():
+    for empty in ("", None):
+        assert calculators.calculate("progression", {"start_date": empty, "last_week": empty})["ok"] is True
+
+
+def test_one_error_per_bad_field():
+    result = calculators.calculate("progression", {"current_minutes": "x", "goal_minutes": 500, "weekly_increase": 9})
+    assert [e["field"] for e in result["errors"]] == ["current_minutes", "goal_minutes", "weekly_increase"]
+
+
+@pytest.mark.parametrize("name", [None, "onbekend", 3, ["progression"], {"a": 1}])
+def test_unknown_calculator(name):
+    result = calculators.calculate(name, {})
+    assert result["ok"] is False
+    assert result["errors"][0]["field"] is None
+    assert "progression" in result["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("params", [[], "x", 3, ["current_minutes"]])
+def test_params_must_be_an_object(params):
+    result = calculators.calculate("progression", params)
+    assert result["errors"] == [{"field": None, "message": result["errors"][0]["message"]}]
+
+
+def test_an_internal_bug_still_gets_a_dutch_message(monkeypatch):
+    monkeypatch.setattr(calculators.breathing, "compute", lambda p: 1 / 0)
+    result = calculators.calculate("breathing", {})
+    assert result["ok"] is False and "Er ging iets mis" in result["errors"][0]["message"]
+
+
+def test_describe_lists_every_field():
+    assert calculators.NAMES == ("progression", "schedule", "breathing")
+    for name in calculators.NAMES:
+        schema = calculators.describe(name)
+        assert schema["name"] == name and schema["title"]
+        for field in schema["fields"]:
+            assert {"name", "type", "label", "help", "unit", "default", "min", "max"} <= set(field)
+        json.dumps(schema)
+    with pytest.raises(ValueError, match="Onbekende rekenhulp"):
+        calculators.describe("x")
+
+
+json_junk = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+    | st.sampled_from(["10", "07:30", "2026-01-01", "goed", "", "1e400", "-0"]),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3),
+    max_leaves=8,
+)
+field_names = st.sampled_from([f["name"] for n in calculators.NAMES for f in calculators.describe(n)["fields"]])
+
+
+@given(
+    st.sampled_from([*calculators.NAMES, "x", None, 1]),
+    json_junk | st.dictionaries(field_names | st.text(max_size=5), json_junk, max_size=6),
+)
+@settings(max_examples=500)
+def test_never_raises_always_json(name, params):
+    result = calculators.calculate(name, params)
+    text = json.dumps(result, allow_nan=False)  # raises on NaN or infinity
+    assert json.loads(text) == result
+    if result["ok"]:
+        assert result["summary"] and isinstance(result["notes"], list)
+    else:
+        assert result["errors"]
+        for error in result["errors"]:
+            assert error["message"]
+            assert error["field"] is None or isinstance(params, dict) and error["field"] in {str(k) for k in params} | {
+                f["name"] for f in calculators.describe(name)["fields"]
+            }
