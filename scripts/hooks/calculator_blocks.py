@@ -114,11 +114,11 @@ def _read_block(src: Source, lines: list[str], index: int) -> tuple[str, dict, i
     return name, values, end + 1
 
 
-def _front_matter_lines(page) -> int:
+def _lines_before(markdown: str, page) -> int:
+    """Lines MkDocs stripped off the top (front matter and blank lines) before hooks run."""
     path = page.file.abs_src_path
-    source = Path(path).read_text(encoding="utf-8-sig") if path else ""
-    match = re.match(r"^---[ \t]*\n.*?\n(---|\.\.\.)[ \t]*\n", source, re.DOTALL)
-    return match.group(0).count("\n") if match else 0
+    source = Path(path).read_text(encoding="utf-8-sig") if path else markdown
+    return source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
 
 
 def on_config(config):
@@ -156,7 +156,7 @@ def on_pre_build(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    src = Source(f"docs/{page.file.src_uri}", _front_matter_lines(page))
+    src = Source(f"docs/{page.file.src_uri}", _lines_before(markdown, page))
     lines = markdown.split("\n")
     out: list[str] = []
     blocks: list[Block] = []
