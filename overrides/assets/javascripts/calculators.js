@@ -6,7 +6,8 @@
 // All rules live in the Python package; this file only moves JSON and fills in the
 // templates the build rendered (data-result*, data-cell, <template data-row-template>).
 
-const READY_TIMEOUT_MS = 30000;
+// A load that stalls (loadPyodide can hang on a missing file) fails after this long.
+const READY_TIMEOUT_MS = window.wandelgidsReadyTimeoutMs || 30000;
 const TEXT = {
   loading: "Rekenhulp wordt geladen...",
   live: "De rekenhulp rekent direct mee als je iets aanpast.",
@@ -42,7 +43,7 @@ function fail(reason) {
 
 function start() {
   if (worker || state !== "loading") return;
-  const timer = setTimeout(() => fail("Laden duurde langer dan 30 seconden."), READY_TIMEOUT_MS);
+  const timer = setTimeout(() => fail(`Laden duurde langer dan ${READY_TIMEOUT_MS / 1000} seconden.`), READY_TIMEOUT_MS);
   ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
   try {
     worker = new Worker(new URL("calculator-worker.js", import.meta.url), { type: "module" });
