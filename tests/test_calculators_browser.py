@@ -1,0 +1,208 @@
+"""The calculators as patients use them: in the page, through Pyodide in a Web Worker."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+from conftest import axe_violations
+
+import calculators
+
+READY = "window.wandelgids.ready"
+
+
+def open_calculator(page, base_url, path="opbouwen/"):
+    page.goto(base_url + path)
+    page.evaluate(READY)
+    page.wait_for_selector("[data-calculator][data-state='live']")
+
+
+def summary(page, name="progression"):
+    return page.locator(f"[data-calculator='{name}'] [data-result='summary']").inner_text()
+
+
+def test_changing_an_input_updates_the_plan(page, base_url):
+    open_calculator(page, base_url)
+    widget = page.locator("[data-calculator='progression']")
+    widget.get_by_label("Wandeltijd per dag nu").fill("20")
+    page.wait_for_function("document.querySelector(\"[data-calculator='progression'] [data-result='summary']\").textContent.includes('van 20 naar 30')")
+    rows = widget.locator("[data-result-table='weeks'] tbody tr")
+    assert rows.count() == 5
+    assert rows.nth(0).inner_text().split("\t")[:1] == ["1"]
+    assert widget.locator("svg[data-result-chart] rect").count() == 5
+    assert "van 20 minuten in week 1" in widget.locator("figcaption").inner_text()
+    # A start date adds the Dutch dates column.
+    widget.get_by_label("Startdatum").fill("2026-01-05")
+    page.wait_for_function("!document.querySelector(\"[data-calculator='progression'] th[data-column='start_date']\").hidden")
+    assert "12 januari 2026" in widget.locator("[data-result-table='weeks']").inner_text()
+    assert page.recorder.errors == []
+
+
+def test_invalid_value_shows_dutch_error_at_the_field_and_keeps_the_plan(page, base_url):
+    open_calculator(page, base_url)
+    widget = page.locator("[data-calculator='progression']")
+    before = summary(page)
+    field = widget.get_by_label("Erbij per week")
+    field.fill("8")
+    error = widget.locator("[data-field-error='weekly_increase']")
+    error.wait_for(state="visible")
+    assert "niet ineens van tien naar dertig minuten" in error.inner_text()
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "fout" in field.get_attribute("aria-describedby")
+    assert summary(page) == before
+    assert widget.get_attribute("data-state") == "invalid"
+    field.fill("4")
+    error.wait_for(state="hidden")
+    assert field.get_attribute("aria-invalid") is None
+    assert "4 minuten erbij" in summary(page)
+
+
+def test_keyboard_only(page, base_url):
+    open_calculator(page, base_url, "rekenhulpen/")
+    target = "rekenhulp-progression-last_week"
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == target:
+            break
+    assert page.evaluate("document.activeElement.id") == target
+    page.keyboard.press("ArrowDown")  # "Goed": one step higher in week 1
+    page.wait_for_function("document.querySelector('#rekenhulp-progression [data-cell=minutes_per_day]').textContent === '13'")
+    for _ in range(6):  # back past the start date's day, month and year to the blocks per day
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("document.activeElement.id") == "rekenhulp-progression-blocks_per_day":
+            break
+    assert page.evaluate("document.activeElement.id") == "rekenhulp-progression-blocks_per_day"
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("3")
+    page.wait_for_function("document.querySelector('#rekenhulp-progression [data-cell=blocks]').textContent === '5 + 4 + 4'")
+
+
+def test_schedule_and_breathing_update(page, base_url):
+    open_calculator(page, base_url, "rekenhulpen/")
+    schedule = page.locator("[data-calculator='schedule']")
+    schedule.get_by_label("Wandeltijd per dag").fill("10")
+    page.wait_for_function("document.querySelector(\"[data-calculator='schedule'] [data-result='summary']\").textContent.includes('samen 10 minuten')")
+    assert schedule.locator("[data-result-table='weekday'] tbody tr").count() == 3
+    breathing = page.locator("[data-calculator='breathing']")
+    breathing.get_by_label("Stappen per minuut").fill("120")
+    page.wait_for_function("document.querySelector(\"[data-result='breaths_per_minute']\").textContent === '15,0'")
+    breathing.get_by_label("Stappen uitademen").fill("2")
+    breathing.locator("[data-field-error='exhale_steps']").wait_for(state="visible")
+    assert page.locator("[data-result='breaths_per_minute']").inner_text() == "15,0"
+
+
+def parity_cases(name: str, count: int = 60) -> list[dict]:
+    """Valid and invalid parameter sets, deterministic, JSON only (what a browser can send)."""
+    rng = random.Random(name)
+    fields = calculators.describe(name if name in calculators.NAMES else "progression")["fields"]
+    junk = [None, "", "10", " 12 ", "7.0", "abc", True, False, [], [1, 2], {"a": {"b": None}}, 1e300, -5, 3.5,
+            "2026-02-29", "2028-02-29", "07:30", "24:00", "goed", "zwaar", "wisselend", "nee", 0, 10**20]
+    cases: list = [None, {}, [], "x", {"onbekend": 1}]
+    for _ in range(count):
+        params = {}
+        for field in fields:
+            roll = rng.random()
+            if roll < 0.15:
+                continue
+            if roll < 0.7 and field["type"] == "integer":
+                params[field["name"]] = rng.randint(field["min"], field["max"])
+            elif roll < 0.7 and field["type"] == "time":
+                params[field["name"]] = f"{rng.randint(0, 23):02d}:{rng.choice([0, 15, 30, 45]):02d}"
+            elif roll < 0.7 and field["type"] == "date":
+                params[field["name"]] = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            elif roll < 0.7 and field["type"] == "choice":
+                params[field["name"]] = rng.choice([c["value"] for c in field["choices"]])
+            elif roll < 0.8:
+                params[field["name"]] = str(rng.randint(-10, 200))
+            else:
+                params[field["name"]] = rng.choice(junk)
+        cases.append(params)
+    return cases
+
+
+@pytest.mark.parametrize("name", [*calculators.NAMES, "onbekend"])
+def test_browser_and_cpython_give_the_same_answers(page, base_url, name):
+    open_calculator(page, base_url, "rekenhulpen/")
+    cases = parity_cases(name)
+    browser = page.evaluate(
+        "(cases) => Promise.all(cases.map((c) => window.wandelgids.calculate(c.name, c.params)))",
+        [{"name": name, "params": params} for params in cases],
+    )
+    cpython = [json.loads(json.dumps(calculators.calculate(name, json.loads(json.dumps(p))))) for p in cases]
+    assert len(cases) >= 50
+    if name in calculators.NAMES:
+        assert sum(r["ok"] for r in cpython) >= 10 and sum(not r["ok"] for r in cpython) >= 10
+    for params, ours, theirs in zip(cases, browser, cpython):
+        assert ours == theirs, params
+        # Floats too: 15.0 must not turn into something else on the way.
+        assert json.dumps(ours, sort_keys=True).replace(".0,", ",").replace(".0}", "}") == json.dumps(
+            theirs, sort_keys=True
+        ).replace(".0,", ",").replace(".0}", "}")
+
+
+def test_without_javascript_the_prerendered_plan_shows(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "opbouwen/")
+    widget = page.locator("[data-calculator='progression']")
+    assert widget.locator("[data-result-table='weeks'] tbody tr").count() == 8
+    assert widget.locator("[data-result-table='weeks']").is_visible()
+    assert widget.locator("svg[data-result-chart] rect").count() == 8
+    assert "In 8 weken van 10 naar 30 minuten" in widget.locator("[data-result='summary']").inner_text()
+    assert not widget.locator("form").is_visible()  # a form that cannot calculate stays hidden
+    assert "Zet JavaScript aan" in widget.locator("[data-calculator-status]").inner_text()
+    context.close()
+
+
+def test_blocked_webassembly_fails_plainly_and_keeps_the_plan(page, base_url):
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(base_url + "opbouwen/")
+    page.wait_for_selector("[data-calculator='progression'][data-state='failed']", timeout=40000)
+    widget = page.locator("[data-calculator='progression']")
+    assert "kan in deze browser niet laden" in widget.locator("[data-calculator-status]").inner_text()
+    assert widget.locator("[data-result-table='weeks'] tbody tr").count() == 8
+    assert page.evaluate("window.wandelgids.ready.then(() => 'ready', () => 'failed')") == "failed"
+    assert page.recorder.errors == []
+    assert axe_violations(page) == []
+
+
+def test_a_stalled_load_fails_within_the_time_limit(page, base_url):
+    page.add_init_script("window.wandelgidsReadyTimeoutMs = 2000")
+    page.route("**/*.wasm", lambda route: None)  # never answered: loadPyodide would wait forever
+    page.goto(base_url + "dagschema/")
+    page.wait_for_selector("[data-calculator='schedule'][data-state='failed']", timeout=10000)
+    assert "langer dan 2 seconden" in page.evaluate("window.wandelgids.ready.catch((e) => e.message)")
+    assert page.recorder.errors == []
+
+
+def test_accessible_and_same_origin_in_every_state(page, base_url):
+    held = []
+    page.route("**/*.wasm", lambda route: held.append(route))
+    page.goto(base_url + "rekenhulpen/")
+    page.wait_for_selector("[data-calculator][data-state='loading']")
+    assert page.locator("[data-calculator-status]").first.inner_text() == "Rekenhulp wordt geladen..."
+    assert axe_violations(page) == [], "loading"
+    page.wait_for_function("() => true")
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    held[0].continue_()
+    page.evaluate(READY)
+    page.wait_for_selector("[data-calculator='progression'][data-state='live']")
+    assert axe_violations(page) == [], "live"
+    page.locator("[data-calculator='progression']").get_by_label("Doel per dag").fill("500")
+    page.wait_for_selector("[data-calculator='progression'][data-state='invalid']")
+    assert axe_violations(page) == [], "error"
+    wasm = [url for url in page.recorder.urls if url.endswith(".wasm")]
+    assert wasm and all(url.startswith(base_url + "assets/pyodide/") for url in wasm)
+    assert page.recorder.foreign(base_url) == []
+    assert page.recorder.errors == []
+
+
+def test_text_pages_load_no_pyodide(page, base_url):
+    page.goto(base_url + "veelgemaakte-fouten/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in page.recorder.urls if "pyodide" in url or "calculator" in url]
