@@ -54,7 +54,7 @@ chromium:
 	else $(BIN)/playwright install chromium; fi
 
 test: build chromium
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest --cov=calculators --cov-report=term --cov-fail-under=95
 
 bench: build chromium
 	CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/bench.py
