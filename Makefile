@@ -19,13 +19,10 @@ CHROMIUM ?= /usr/bin/chromium
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
 
-# uv itself: installed into the Python that .python-version selects.
-$(VENV)/.uv-ok:
-	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
-	@mkdir -p $(VENV) && touch $@
-
 # Python packages, from uv.lock; re-synced when the lock or project changes.
-$(VENV)/.synced: $(VENV)/.uv-ok uv.lock pyproject.toml
+# uv itself goes into the Python that .python-version selects.
+$(VENV)/.synced: uv.lock pyproject.toml
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
 	$(UV) sync --frozen --quiet
 	@touch $@
 

@@ -44,17 +44,17 @@ def run(*args: str | Path) -> None:
     subprocess.run([str(a) for a in args], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
-def build(compile_stdlib: bool, force: bool) -> Path:
+def build(compile_stdlib: bool, force: bool, out_root: Path = OUT_ROOT) -> Path:
     version = pyodide_version()
-    out = OUT_ROOT / version
+    out = out_root / version
     stamp = out / ".fingerprint"
     wanted = fingerprint(compile_stdlib)
     if not force and stamp.is_file() and stamp.read_text() == wanted:
-        print(f"build_pyodide: {out.relative_to(ROOT)} is up to date")
+        print(f"build_pyodide: {out} is up to date")
         return out
 
-    OUT_ROOT.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=OUT_ROOT))
+    out_root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_root))
     try:
         for name in RUNTIME_FILES:
             shutil.copy2(NPM_PYODIDE / name, staging / name)
@@ -75,7 +75,7 @@ def build(compile_stdlib: bool, force: bool) -> Path:
         shutil.move(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    print(f"build_pyodide: wrote {out.relative_to(ROOT)}")
+    print(f"build_pyodide: wrote {out}")
     return out
 
 

@@ -1,0 +1,314 @@
+"""Benchmarks of the Wandelgids, all measured in one run and reported as ratios where a
+baseline exists. Timing assertions do not belong in the test suite; this is where
+performance is measured.
+
+    make bench                      # everything
+    .venv/bin/python scripts/bench.py --only calculators,ready
+
+Parts: calculators (CPython time per call, wheel size), ready (time to
+window.wandelgids.ready vs a bare loadPyodide page, with and without byte-compiled
+stdlib), latency (input to result), bytes (transferred per page), lighthouse, build.
+Results go to stdout and bench-results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(ROOT / "tests")]
+
+import calculators  # noqa: E402
+from build_pyodide import build as build_pyodide  # noqa: E402
+from build_pyodide import pyodide_version  # noqa: E402
+from conftest import CHROMIUM_ARGS, serve  # noqa: E402
+
+SITE = ROOT / "site"
+RESULTS = ROOT / "bench-results"
+BIN = ROOT / ".venv" / "bin"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+COLD_LOADS = 7
+CALCULATOR_PAGES = ("opbouwen/", "dagschema/", "rekenhulpen/")
+
+BARE_PAGE = """<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>Pyodide zonder meer</title></head>
+<body><p>Alleen loadPyodide() op de hoofdthread, uit dezelfde bestanden.</p>
+<script type="module">
+import {{ loadPyodide }} from "/assets/pyodide/{version}/pyodide.mjs";
+window.benchReady = loadPyodide({{ indexURL: "/assets/pyodide/{version}/" }}).then(() => performance.now());
+</script></body></html>
+"""
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def report(results: dict, key: str, value, text: str) -> None:
+    results[key] = value
+    print(f"  {text}", flush=True)
+
+
+# ---- calculators in CPython -----------------------------------------------------
+
+
+def bench_calculators(results: dict) -> None:
+    print("calculators (CPython, default inputs):")
+    for name in calculators.NAMES:
+        timer = timeit.Timer(lambda name=name: calculators.calculate(name, {}))
+        number, _ = timer.autorange()
+        runs = [t / number * 1e6 for t in timer.repeat(repeat=7, number=number)]
+        report(results, f"calculate_{name}_us", round(median(runs), 1), f"{name}: median {median(runs):.1f} µs per call")
+    wheels = sorted((ROOT / "build" / "pyodide" / pyodide_version()).glob("*.whl"))
+    for wheel in wheels:
+        report(results, "wheel_bytes", wheel.stat().st_size, f"wheel {wheel.name}: {wheel.stat().st_size / 1024:.1f} KiB")
+
+
+# ---- browser parts --------------------------------------------------------------
+
+
+class Browser:
+    def __init__(self):
+        from playwright.sync_api import sync_playwright
+
+        self._playwright = sync_playwright().start()
+        self.browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+    def cold_page(self):
+        """A fresh context: empty cache, as on a first visit."""
+        context = self.browser.new_context(viewport={"width": 390, "height": 844})
+        return context, context.new_page()
+
+    def close(self):
+        self.browser.close()
+        self._playwright.stop()
+
+
+def serve_with_bare_page(site: Path):
+    (site / "_bench").mkdir(exist_ok=True)
+    (site / "_bench" / "bare.html").write_text(BARE_PAGE.format(version=pyodide_version()), encoding="utf-8")
+    server = serve(site)
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def ready_times(browser: Browser, base: str) -> tuple[list[float], list[float]]:
+    ours, bare = [], []
+    for _ in range(COLD_LOADS):  # interleaved, so both see the same machine load
+        context, page = browser.cold_page()
+        page.goto(base + "_bench/bare.html")
+        bare.append(page.evaluate("window.benchReady"))
+        context.close()
+        context, page = browser.cold_page()
+        page.goto(base + "opbouwen/")
+        ours.append(page.evaluate("window.wandelgids.ready.then(() => performance.now())"))
+        context.close()
+    return ours, bare
+
+
+def bench_ready(results: dict, browser: Browser, base: str, compare_stdlib: bool) -> None:
+    print(f"ready (navigation to window.wandelgids.ready, {COLD_LOADS} cold loads each):")
+    ours, bare = ready_times(browser, base)
+    ratio = median(ours) / median(bare)
+    report(results, "ready_ms", round(median(ours)), f"calculator page: median {median(ours):.0f} ms")
+    report(results, "bare_ready_ms", round(median(bare)), f"bare loadPyodide page: median {median(bare):.0f} ms")
+    report(results, "ready_ratio", round(ratio, 3), f"ratio {ratio:.3f} (goal <= 1.15)")
+    if not compare_stdlib:
+        return
+    # The same site with python_stdlib.zip byte-compiled as well (pyodide py-compile on the whole folder).
+    with tempfile.TemporaryDirectory() as tmp:
+        variant = Path(tmp) / "site"
+        shutil.copytree(SITE, variant)
+        compiled = build_pyodide(compile_stdlib=True, force=False, out_root=Path(tmp) / "pyodide")
+        target = variant / "assets" / "pyodide" / pyodide_version()
+        shutil.rmtree(target)
+        shutil.copytree(compiled, target, ignore=shutil.ignore_patterns(".*"))
+        server, variant_base = serve_with_bare_page(variant)
+        try:
+            compiled_ours, compiled_bare = ready_times(browser, variant_base)
+        finally:
+            server.shutdown()
+        size = (target / "python_stdlib.zip").stat().st_size
+    compiled_ratio = median(compiled_ours) / median(compiled_bare)
+    report(results, "ready_ms_compiled_stdlib", round(median(compiled_ours)),
+           f"with byte-compiled stdlib ({size / 1e6:.1f} MB zip): median {median(compiled_ours):.0f} ms, "
+           f"bare {median(compiled_bare):.0f} ms, ratio {compiled_ratio:.3f}")
+    report(results, "compiled_stdlib_vs_source", round(median(compiled_ours) / median(ours), 3),
+           f"compiled stdlib / source stdlib ready time: {median(compiled_ours) / median(ours):.3f}")
+
+
+def bench_latency(results: dict, browser: Browser, base: str) -> None:
+    print("latency (input event to updated result, 20 changes, once ready):")
+    context, page = browser.cold_page()
+    page.goto(base + "opbouwen/")
+    page.evaluate("window.wandelgids.ready")
+    times = page.evaluate(
+        """async (n) => {
+            const input = document.querySelector("#rekenhulp-progression-current_minutes");
+            const out = document.querySelector("#rekenhulp-progression [data-result=summary]");
+            const times = [];
+            for (let i = 0; i < n; i++) {
+                const value = String(5 + i);
+                const start = performance.now();
+                await new Promise((done) => {
+                    const observer = new MutationObserver(() => {
+                        if (out.textContent.includes(`van ${value} naar`)) { observer.disconnect(); done(); }
+                    });
+                    observer.observe(out, { childList: true, characterData: true, subtree: true });
+                    input.value = value;
+                    input.dispatchEvent(new Event("input", { bubbles: true }));
+                });
+                times.push(performance.now() - start);
+            }
+            return times;
+        }""",
+        20,
+    )
+    context.close()
+    report(results, "latency_ms", round(median(times), 1), f"median {median(times):.1f} ms, max {max(times):.1f} ms (goal < 50)")
+
+
+def transferred(browser: Browser, url: str, wait_ready: bool) -> tuple[int, int, int]:
+    """(bytes before the worker starts, bytes after ready, Pyodide files fetched)."""
+    context, page = browser.cold_page()
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.goto(url, wait_until="load")
+    if wait_ready:
+        page.evaluate("window.wandelgids.ready")
+    page.wait_for_load_state("networkidle")
+    sizes = [(r.url, r.sizes()) for r in finished]
+    context.close()
+    worker = re.compile(r"/assets/pyodide/|calculator-worker\.js")
+    total = sum(s["responseBodySize"] + s["responseHeadersSize"] for _, s in sizes)
+    before = sum(s["responseBodySize"] + s["responseHeadersSize"] for u, s in sizes if not worker.search(u))
+    return before, total, sum(1 for u, _ in sizes if "/assets/pyodide/" in u)
+
+
+def bench_bytes(results: dict, browser: Browser, base: str) -> None:
+    print("bytes transferred (uncompressed local server):")
+    before, total, pyodide_files = transferred(browser, base + "veelgemaakte-fouten/", wait_ready=False)
+    report(results, "text_page_bytes", total, f"text page: {total / 1024:.0f} KiB, Pyodide files: {pyodide_files}")
+    results["text_page_pyodide_files"] = pyodide_files
+    before, total, pyodide_files = transferred(browser, base + "opbouwen/", wait_ready=True)
+    report(results, "calculator_page_bytes_before_worker", before, f"calculator page before the worker: {before / 1024:.0f} KiB")
+    report(results, "calculator_page_bytes_ready", total,
+           f"calculator page once ready: {total / 1024 / 1024:.2f} MiB ({pyodide_files} Pyodide files)")
+
+
+def bench_lighthouse(results: dict, base: str) -> None:
+    print("lighthouse 12.2.3 (mobile defaults):")
+    lighthouse = ROOT / "node_modules" / ".bin" / "lighthouse"
+    flags = " ".join(CHROMIUM_ARGS).replace("--headless", "--headless=new")
+    for path in ("", *CALCULATOR_PAGES):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "report.json"
+            subprocess.run(
+                [str(lighthouse), base + path, "--quiet", "--output=json", f"--output-path={out}",
+                 f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"],
+                check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, cwd=ROOT,
+            )
+            data = json.loads(out.read_text())
+        scores = {key: round(cat["score"] * 100) for key, cat in data["categories"].items()}
+        tbt = data["audits"]["total-blocking-time"]["numericValue"]
+        lcp = data["audits"]["largest-contentful-paint"]["numericValue"]
+        report(results, f"lighthouse_{path.strip('/') or 'home'}", scores,
+               f"/{path}: {scores} TBT {tbt:.0f} ms, LCP {lcp / 1000:.1f} s")
+
+
+# ---- build time -----------------------------------------------------------------
+
+
+def make_pages(target: Path, with_blocks: bool, count: int = 300) -> None:
+    sources = sorted((ROOT / "docs").glob("*.md"))
+    block = re.compile(r"^/// calculator \| \w+\n(?:.*\n)*?///\n", re.MULTILINE)
+    for i in range(count):
+        text = sources[i % len(sources)].read_text(encoding="utf-8")
+        if with_blocks and not block.search(text):
+            text += "\n/// calculator | progression\n///\n"
+        if not with_blocks:
+            text = block.sub("", text)
+        (target / f"pagina-{i:03d}.md").write_text(text, encoding="utf-8")
+
+
+def timed_build(project: Path, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([str(BIN / "mkdocs"), "build", "--quiet"], cwd=project, check=True,
+                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return median(times)
+
+
+def bench_build(results: dict) -> None:
+    print("build time (300 pages, median of 3):")
+    config = (ROOT / "mkdocs.yml").read_text()
+    config = re.sub(r"\nnav:\n(  - .*\n)+", "\n", config)
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    with tempfile.TemporaryDirectory() as tmp:
+        projects = {}
+        for variant in ("hooks", "plain"):
+            project = Path(tmp) / variant
+            (project / "docs").mkdir(parents=True)
+            make_pages(project / "docs", with_blocks=variant == "hooks")
+            text = config.replace("scripts/hooks/", f"{ROOT / 'scripts/hooks'}/")
+            if variant == "plain":
+                text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
+            (project / "mkdocs.yml").write_text(text)
+            projects[variant] = project
+        with_hooks, plain = timed_build(projects["hooks"]), timed_build(projects["plain"])
+    report(results, "build_300_hooks_s", round(with_hooks, 2), f"with calculator blocks and hooks: {with_hooks:.2f} s")
+    report(results, "build_300_plain_s", round(plain, 2), f"blocks removed, hooks off: {plain:.2f} s")
+    report(results, "build_ratio", round(with_hooks / plain, 3), f"ratio {with_hooks / plain:.3f} (goal <= 1.3)")
+    start = time.perf_counter()
+    subprocess.run(["make", "build"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    report(results, "make_build_unchanged_s", round(elapsed, 2), f"make build with nothing changed: {elapsed:.2f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Wandelgids benchmarks")
+    parser.add_argument("--only", default="calculators,ready,latency,bytes,lighthouse,build")
+    parser.add_argument("--no-stdlib-variant", action="store_true", help="skip the byte-compiled stdlib comparison")
+    args = parser.parse_args()
+    parts = set(args.only.split(","))
+    results: dict = {}
+    if "calculators" in parts:
+        bench_calculators(results)
+    if parts & {"ready", "latency", "bytes", "lighthouse"}:
+        server, base = serve_with_bare_page(SITE)
+        browser = Browser()
+        try:
+            if "ready" in parts:
+                bench_ready(results, browser, base, compare_stdlib=not args.no_stdlib_variant)
+            if "latency" in parts:
+                bench_latency(results, browser, base)
+            if "bytes" in parts:
+                bench_bytes(results, browser, base)
+        finally:
+            browser.close()
+        try:
+            if "lighthouse" in parts:
+                bench_lighthouse(results, base)
+        finally:
+            server.shutdown()
+            shutil.rmtree(SITE / "_bench", ignore_errors=True)
+    if "build" in parts:
+        bench_build(results)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
