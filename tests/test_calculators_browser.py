@@ -206,3 +206,19 @@ def test_text_pages_load_no_pyodide(page, base_url):
     page.goto(base_url + "veelgemaakte-fouten/")
     page.wait_for_load_state("networkidle")
     assert not [url for url in page.recorder.urls if "pyodide" in url or "calculator" in url]
+
+
+def test_a_plan_can_be_kept_as_a_link(page, base_url):
+    open_calculator(page, base_url, "rekenhulpen/")
+    page.locator("#rekenhulp-progression-goal_minutes").fill("40")
+    page.wait_for_function("location.search.includes('rekenhulp-progression.goal_minutes=40')")
+    link = page.url
+    assert link.endswith("#rekenhulp-progression")
+    page.goto("about:blank")
+    page.goto(link)
+    page.wait_for_function(
+        "document.querySelector('#rekenhulp-progression [data-result=summary]').textContent.includes('naar 40 minuten')"
+    )
+    assert page.locator("#rekenhulp-progression-goal_minutes").input_value() == "40"
+    # The other calculators on the page keep their own defaults.
+    assert "samen 35 minuten" in page.locator("#rekenhulp-schedule [data-result=summary]").inner_text()

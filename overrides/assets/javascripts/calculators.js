@@ -15,7 +15,9 @@ const TEXT = {
     "De rekenhulp kan in deze browser niet laden. Hieronder staat het schema met de standaardwaarden. " +
     "Probeer het later opnieuw of in een andere browser.",
   updated: "Het schema is bijgewerkt.",
-  notReady: "De rekenhulp is (nog) niet geladen.",
+  invalid: "Controleer de gemarkeerde invoer. Het schema hieronder hoort nog bij je vorige invoer.",
+  copied: "De link naar dit schema is gekopieerd. Bewaar hem om later verder te gaan.",
+  copyThis: "Kopieer deze link om je schema te bewaren:",
 };
 
 const widgets = [...document.querySelectorAll("[data-calculator]")];
@@ -173,6 +175,30 @@ function readForm(form) {
   return Object.fromEntries(new FormData(form).entries());
 }
 
+// A plan can be kept as a link: the inputs travel in the query, prefixed with the
+// widget's id so that several calculators on one page don't mix.
+function linkFor(widget, params) {
+  const url = new URL(window.location.href);
+  const prefix = `${widget.id}.`;
+  for (const key of [...url.searchParams.keys()]) if (key.startsWith(prefix)) url.searchParams.delete(key);
+  for (const [key, value] of Object.entries(params)) if (value !== "") url.searchParams.set(prefix + key, value);
+  url.hash = widget.id;
+  return url;
+}
+
+function fillFromLink(widget, form) {
+  const prefix = `${widget.id}.`;
+  let filled = false;
+  for (const [key, value] of new URLSearchParams(window.location.search)) {
+    const input = key.startsWith(prefix) && form.elements.namedItem(key.slice(prefix.length));
+    if (input) {
+      input.value = value;
+      filled = true;
+    }
+  }
+  return filled;
+}
+
 function connect(widget) {
   const form = widget.querySelector("[data-calculator-form]");
   const { name } = JSON.parse(widget.querySelector("[data-calculator-options]").textContent);
@@ -191,10 +217,11 @@ function connect(widget) {
       showErrors(widget, []);
       renderResult(widget, result);
       setStatus(widget, TEXT.updated, "live");
+      window.history.replaceState(null, "", linkFor(widget, readForm(form)));
     } else {
       // Keep the previous plan; show what is wrong next to the field.
       showErrors(widget, result.errors);
-      setStatus(widget, "Controleer je invoer: " + result.errors.map((error) => error.message).join(" "), "invalid");
+      setStatus(widget, TEXT.invalid, "invalid");
     }
   }
 
@@ -209,6 +236,16 @@ function connect(widget) {
   form.addEventListener("reset", () => setTimeout(update));
   form.addEventListener("focusin", start, { once: true });
   widget.querySelector('[data-calculator-action="print"]').addEventListener("click", () => window.print());
+  widget.querySelector('[data-calculator-action="link"]').addEventListener("click", async () => {
+    const link = linkFor(widget, readForm(form)).href;
+    try {
+      await navigator.clipboard.writeText(link);
+      setStatus(widget, TEXT.copied, widget.dataset.state);
+    } catch {
+      setStatus(widget, `${TEXT.copyThis} ${link}`, widget.dataset.state);
+    }
+  });
+  if (fillFromLink(widget, form)) update();
   ready.then(
     () => setStatus(widget, TEXT.live, "live"),
     () => {
