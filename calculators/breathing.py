@@ -5,8 +5,6 @@ Article: "drie stappen inademen, vier tot vijf stappen uitademen".
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from .schema import INTEGER, Field, Schema
 
 SCHEMA = Schema(
@@ -48,9 +46,9 @@ SCHEMA = Schema(
 )
 
 
-def one_decimal(value: Fraction) -> float:
-    """Round half up to one decimal, exactly, so every Python gives the same digits."""
-    return float(Fraction(int(value * 10 + Fraction(1, 2)), 10))
+def one_decimal(numerator: int, denominator: int) -> float:
+    """numerator / denominator rounded half up to one decimal, in exact integer arithmetic."""
+    return (numerator * 20 + denominator) // (2 * denominator) / 10
 
 
 def check(p: dict) -> list[dict]:
@@ -70,13 +68,12 @@ def check(p: dict) -> list[dict]:
 
 def compute(p: dict) -> dict:
     cadence, inhale, exhale = p["cadence"], p["inhale_steps"], p["exhale_steps"]
-    seconds_per_step = Fraction(60, cadence)
-    breaths = Fraction(cadence, inhale + exhale)
+    steps = inhale + exhale
     result = {
-        "breaths_per_minute": one_decimal(breaths),
-        "seconds_per_breath": one_decimal(seconds_per_step * (inhale + exhale)),
-        "inhale_seconds": one_decimal(seconds_per_step * inhale),
-        "exhale_seconds": one_decimal(seconds_per_step * exhale),
+        "breaths_per_minute": one_decimal(cadence, steps),
+        "seconds_per_breath": one_decimal(60 * steps, cadence),
+        "inhale_seconds": one_decimal(60 * inhale, cadence),
+        "exhale_seconds": one_decimal(60 * exhale, cadence),
     }
     result["summary"] = (
         f"Adem in over {inhale} stappen en uit over {exhale} stappen: dat is "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from dataclasses import dataclass, field
 
 INTEGER = "integer"
 TIME = "time"
@@ -21,19 +20,28 @@ class FieldError(ValueError):
     """A Dutch message about one input field."""
 
 
-@dataclass(frozen=True)
 class Field:
-    name: str
-    type: str
-    label: str
-    help: str
-    unit: str | None = None
-    default: object = None
-    min: int | None = None
-    max: int | None = None
-    choices: tuple[tuple[str, str], ...] = ()
-    # Message for a value above max, when the article gives a reason for the limit.
-    above_max: str | None = None
+    """One input. (A plain class: dataclasses would import inspect, which costs the
+    browser tens of milliseconds before the first result.)"""
+
+    def __init__(
+        self,
+        name: str,
+        type: str,
+        label: str,
+        help: str,
+        *,
+        unit: str | None = None,
+        default: object = None,
+        min: int | None = None,
+        max: int | None = None,
+        choices: tuple[tuple[str, str], ...] = (),
+        above_max: str | None = None,
+    ):
+        self.name, self.type, self.label, self.help, self.unit = name, type, label, help, unit
+        self.default, self.min, self.max, self.choices = default, min, max, choices
+        # Message for a value above max, when the article gives a reason for the limit.
+        self.above_max = above_max
 
     @property
     def required(self) -> bool:
@@ -124,15 +132,10 @@ class Field:
         raise self._fail("deze keuze bestaat niet.")
 
 
-@dataclass(frozen=True)
 class Schema:
-    name: str
-    title: str
-    fields: tuple[Field, ...]
-    field_names: tuple[str, ...] = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "field_names", tuple(f.name for f in self.fields))
+    def __init__(self, name: str, title: str, fields: tuple[Field, ...]):
+        self.name, self.title, self.fields = name, title, fields
+        self.field_names = tuple(f.name for f in fields)
 
     def describe(self) -> dict:
         return {

@@ -24,7 +24,6 @@ import yaml
 from dutch_dates import dutch_date  # hooks load with their folder on sys.path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
 import calculators
 
@@ -198,7 +197,6 @@ def on_page_content(html, page, config, files):
             result=block.result,
             anchor=block.anchor,
             options_json=json.dumps({"name": block.name, "defaults": block.values}, ensure_ascii=False),
-            pyodide_url=get_relative_url(f"assets/pyodide/{config.extra['pyodide_version']}/", page.url),
         )
 
     return SLOT_HTML.sub(render, html)

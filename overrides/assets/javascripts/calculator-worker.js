@@ -19,7 +19,8 @@ let call = null;
 let settled = false;
 
 function post(message) {
-  self.postMessage(JSON.stringify(message));
+  // Absolute time, so the page can place the stages on its own timeline.
+  self.postMessage(JSON.stringify({ ...message, at: performance.timeOrigin + performance.now() }));
 }
 
 function settle(message) {
@@ -30,12 +31,13 @@ function settle(message) {
 
 async function load(indexURL) {
   try {
-    post({ type: "stage", stage: "runtime" });
+    post({ type: "stage", stage: "worker" });
     const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+    post({ type: "stage", stage: "runtime" });
     const pyodide = await loadPyodide({ indexURL, checkAPIVersion: true });
     post({ type: "stage", stage: "package" });
     await pyodide.loadPackage("wandelgids-calculators", { messageCallback: () => {}, errorCallback: () => {} });
-    post({ type: "stage", stage: "bridge" });
+    post({ type: "stage", stage: "python" });
     pyodide.runPython(BRIDGE);
     call = pyodide.globals.get("wandelgids_call");
     settle({ type: "ready" });

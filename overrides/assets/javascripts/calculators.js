@@ -20,7 +20,6 @@ const TEXT = {
   copyThis: "Kopieer deze link om je schema te bewaren:",
 };
 
-const widgets = [...document.querySelectorAll("[data-calculator]")];
 let worker = null;
 let nextId = 1;
 const pending = new Map();
@@ -33,6 +32,7 @@ const ready = new Promise((resolve, reject) => {
 // The page shows failures itself; don't also report them as unhandled.
 ready.catch(() => {});
 let state = "loading";
+const stages = [{ stage: "bridge", ms: Math.round(performance.now()) }];
 
 function fail(reason) {
   if (state !== "loading") return;
@@ -59,6 +59,10 @@ function start() {
   });
   worker.addEventListener("message", (event) => {
     const message = JSON.parse(event.data);
+    if (message.type === "stage" || message.type === "ready" || message.type === "failed") {
+      // Named load stages, in ms since navigation, for the console and the benchmarks.
+      stages.push({ stage: message.stage || message.type, ms: Math.round(message.at - performance.timeOrigin) });
+    }
     if (message.type === "ready") {
       state = "ready";
       markReady();
@@ -70,7 +74,7 @@ function start() {
       if (request) request.resolve(message.result);
     }
   });
-  const indexURL = new URL(widgets[0].dataset.pyodideUrl, document.baseURI).href;
+  const indexURL = new URL(document.querySelector('meta[name="wandelgids-pyodide"]').content, document.baseURI).href;
   worker.postMessage(JSON.stringify({ type: "load", indexURL }));
 }
 
@@ -234,7 +238,6 @@ function connect(widget) {
     update();
   });
   form.addEventListener("reset", () => setTimeout(update));
-  form.addEventListener("focusin", start, { once: true });
   widget.querySelector('[data-calculator-action="print"]').addEventListener("click", () => window.print());
   widget.querySelector('[data-calculator-action="link"]').addEventListener("click", async () => {
     const link = linkFor(widget, readForm(form)).href;
@@ -255,12 +258,12 @@ function connect(widget) {
   );
 }
 
-window.wandelgids = { ready, calculate };
-if (widgets.length) {
-  widgets.forEach(connect);
-  // The worker loads off the main thread; starting it once the page has loaded keeps
-  // its downloads out of the way of first paint.
-  const boot = () => ("requestIdleCallback" in window ? requestIdleCallback(start, { timeout: 1000 }) : setTimeout(start));
-  if (document.readyState === "complete") boot();
-  else window.addEventListener("load", boot, { once: true });
+window.wandelgids = { ready, calculate, stages };
+// Start at once: the worker loads and runs Pyodide off the main thread, so neither
+// first paint nor input waits for it. This script is only on pages with a calculator.
+start();
+function connectAll() {
+  document.querySelectorAll("[data-calculator]").forEach(connect);
 }
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", connectAll, { once: true });
+else connectAll();
