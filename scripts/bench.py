@@ -14,6 +14,8 @@ Results go to stdout and bench-results/latest.json.
 from __future__ import annotations
 
 import argparse
+import gzip
+import io
 import json
 import os
 import re
@@ -32,7 +34,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(ROOT / "tests")]
 import calculators  # noqa: E402
 from build_pyodide import build as build_pyodide  # noqa: E402
 from build_pyodide import pyodide_version  # noqa: E402
-from conftest import CHROMIUM_ARGS, serve  # noqa: E402
+from conftest import CHROMIUM_ARGS, QuietHandler, serve  # noqa: E402
 
 SITE = ROOT / "site"
 RESULTS = ROOT / "bench-results"
@@ -95,10 +97,36 @@ class Browser:
         self._playwright.stop()
 
 
+class CompressingHandler(QuietHandler):
+    """Gzip for text, as any static host or CDN does; Lighthouse scores what travels."""
+
+    COMPRESS = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".xml")
+    cache: dict[tuple[str, float], bytes] = {}  # compressed once, like a CDN
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.endswith(self.COMPRESS) or not os.path.isfile(path):
+            return super().send_head()
+        key = (path, os.path.getmtime(path))
+        if key not in self.cache:
+            with open(path, "rb") as source:
+                self.cache[key] = gzip.compress(source.read(), compresslevel=6)
+        body = self.cache[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 def serve_with_bare_page(site: Path):
     (site / "_bench").mkdir(exist_ok=True)
     (site / "_bench" / "bare.html").write_text(BARE_PAGE.format(version=pyodide_version()), encoding="utf-8")
-    server = serve(site)
+    server = serve(site, CompressingHandler)
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
@@ -196,7 +224,7 @@ def transferred(browser: Browser, url: str, wait_ready: bool) -> tuple[int, int,
 
 
 def bench_bytes(results: dict, browser: Browser, base: str) -> None:
-    print("bytes transferred (uncompressed local server):")
+    print("bytes transferred (gzip, as a static host serves them):")
     before, total, pyodide_files = transferred(browser, base + "veelgemaakte-fouten/", wait_ready=False)
     report(results, "text_page_bytes", total, f"text page: {total / 1024:.0f} KiB, Pyodide files: {pyodide_files}")
     results["text_page_pyodide_files"] = pyodide_files
@@ -210,9 +238,10 @@ def bench_lighthouse(results: dict, base: str) -> None:
     print("lighthouse 12.2.3 (mobile defaults):")
     lighthouse = ROOT / "node_modules" / ".bin" / "lighthouse"
     flags = " ".join(CHROMIUM_ARGS).replace("--headless", "--headless=new")
+    RESULTS.mkdir(exist_ok=True)
     for path in ("", *CALCULATOR_PAGES):
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "report.json"
+        out = RESULTS / f"lighthouse-{path.strip('/') or 'home'}.json"
+        if True:
             subprocess.run(
                 [str(lighthouse), base + path, "--quiet", "--output=json", f"--output-path={out}",
                  f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"],
@@ -220,10 +249,15 @@ def bench_lighthouse(results: dict, base: str) -> None:
             )
             data = json.loads(out.read_text())
         scores = {key: round(cat["score"] * 100) for key, cat in data["categories"].items()}
+        failing = sorted(
+            key for cat in data["categories"].values() for ref in cat["auditRefs"] if ref["weight"] > 0
+            for key in [ref["id"]] if (data["audits"][key]["score"] is not None and data["audits"][key]["score"] < 0.9)
+        )
+        results[f"lighthouse_{path.strip('/') or 'home'}_below_90"] = failing
         tbt = data["audits"]["total-blocking-time"]["numericValue"]
         lcp = data["audits"]["largest-contentful-paint"]["numericValue"]
         report(results, f"lighthouse_{path.strip('/') or 'home'}", scores,
-               f"/{path}: {scores} TBT {tbt:.0f} ms, LCP {lcp / 1000:.1f} s")
+               f"/{path}: {scores} TBT {tbt:.0f} ms, LCP {lcp / 1000:.1f} s; audits below 90: {', '.join(failing) or 'none'}")
 
 
 # ---- build time -----------------------------------------------------------------

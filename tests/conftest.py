@@ -55,8 +55,8 @@ class QuietServer(http.server.ThreadingHTTPServer):
         pass
 
 
-def serve(directory: Path):
-    handler = functools.partial(QuietHandler, directory=str(directory))
+def serve(directory: Path, handler_class=QuietHandler):
+    handler = functools.partial(handler_class, directory=str(directory))
     server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

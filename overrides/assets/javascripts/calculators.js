@@ -229,7 +229,7 @@ function connect(widget) {
     }
   }
 
-  form.hidden = false;
+  form.querySelector("fieldset").disabled = false;
   setStatus(widget, TEXT.loading, "loading");
   form.addEventListener("input", update);
   form.addEventListener("change", update);
