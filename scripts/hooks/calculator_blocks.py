@@ -60,6 +60,9 @@ class Source:
 
 _blocks: dict[str, list[Block]] = {}
 _template = None
+# Rendered widgets by (name, options, anchor): the same block renders the same HTML,
+# so a site with many pages pays for each distinct block once per build.
+_rendered: dict[tuple[str, str, str], str] = {}
 
 
 def _fields_help(name: str) -> str:
@@ -152,6 +155,7 @@ def on_pre_build(config):
     global _template
     _template = None  # templates may have changed under `mkdocs serve`
     _blocks.clear()
+    _rendered.clear()
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -191,12 +195,16 @@ def on_page_content(html, page, config, files):
 
     def render(match: re.Match) -> str:
         block = blocks[int(match[1])]
-        return template.render(
-            schema=calculators.describe(block.name),
-            values=block.values,
-            result=block.result,
-            anchor=block.anchor,
-            options_json=json.dumps({"name": block.name, "defaults": block.values}, ensure_ascii=False),
-        )
+        options_json = json.dumps({"name": block.name, "defaults": block.values}, ensure_ascii=False, sort_keys=True)
+        key = (block.name, options_json, block.anchor)
+        if key not in _rendered:
+            _rendered[key] = template.render(
+                schema=calculators.describe(block.name),
+                values=block.values,
+                result=block.result,
+                anchor=block.anchor,
+                options_json=options_json,
+            )
+        return _rendered[key]
 
     return SLOT_HTML.sub(render, html)
