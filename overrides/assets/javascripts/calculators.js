@@ -35,12 +35,15 @@ let state = "loading";
 const stages = [{ stage: "bridge", ms: Math.round(performance.now()) }];
 
 function fail(reason) {
-  if (state !== "loading") return;
+  if (state === "failed") return;
+  const wasReady = state === "ready";
   state = "failed";
   if (worker) worker.terminate();
   for (const { reject } of pending.values()) reject(new Error(reason));
   pending.clear();
   markFailed(new Error(reason));
+  // A worker that dies after it was ready: the widgets say so too.
+  if (wasReady) document.dispatchEvent(new CustomEvent("wandelgids:failed"));
 }
 
 function start() {
@@ -80,6 +83,7 @@ function start() {
 
 async function calculate(name, params) {
   await ready;
+  if (state === "failed") throw new Error(TEXT.failed);
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
@@ -249,13 +253,12 @@ function connect(widget) {
     }
   });
   if (fillFromLink(widget, form)) update();
-  ready.then(
-    () => setStatus(widget, TEXT.live, "live"),
-    () => {
-      setStatus(widget, TEXT.failed, "failed");
-      form.querySelector("fieldset").disabled = true;
-    },
-  );
+  const showFailure = () => {
+    setStatus(widget, TEXT.failed, "failed");
+    form.querySelector("fieldset").disabled = true;
+  };
+  ready.then(() => setStatus(widget, TEXT.live, "live"), showFailure);
+  document.addEventListener("wandelgids:failed", showFailure);
 }
 
 window.wandelgids = { ready, calculate, stages };
