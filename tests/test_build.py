@@ -68,6 +68,7 @@ def build(tmp_path: Path, docs: dict[str, str] | None = None) -> subprocess.Comp
     config = (ROOT / "mkdocs.yml").read_text()
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     config = config.replace("scripts/hooks/", f"{ROOT / 'scripts/hooks'}/")
+    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # serve-only, relative paths
     for name in docs or {}:
         config = config.replace("\nnav:\n", f"\nnav:\n  - {name}\n")
     (work / "mkdocs.yml").write_text(config)
