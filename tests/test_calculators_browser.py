@@ -222,3 +222,28 @@ def test_a_plan_can_be_kept_as_a_link(page, base_url):
     assert page.locator("#rekenhulp-progression-goal_minutes").input_value() == "40"
     # The other calculators on the page keep their own defaults.
     assert "samen 35 minuten" in page.locator("#rekenhulp-schedule [data-result=summary]").inner_text()
+
+
+def test_a_plan_goes_into_the_calendar(page, base_url):
+    open_calculator(page, base_url, "rekenhulpen/")
+    with page.expect_download() as download:
+        page.locator("#rekenhulp-schedule").get_by_role("button", name="Zet in agenda").click()
+    text = download.value.path().read_bytes().decode("utf-8")
+    assert download.value.suggested_filename == "wandelschema-dag.ics"
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    assert text.count("BEGIN:VEVENT") == 4 + 3  # the article's weekday walks, and the weekend's
+    assert text.count("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR") == 4
+    assert text.count("RRULE:FREQ=WEEKLY;BYDAY=SA,SU") == 3
+    assert "T080000\r\nDURATION:PT10M" in text and "Wandelen: 5 minuten (middag)" in text
+    assert all(len(line) <= 75 for line in text.split("\r\n"))
+    assert "Variatie in tempo en ondergrond." in text.replace("\r\n ", "")
+
+    page.locator("#rekenhulp-progression-start_date").fill("2026-01-05")
+    page.wait_for_function("!document.querySelector(\"#rekenhulp-progression th[data-column='start_date']\").hidden")
+    with page.expect_download() as download:
+        page.locator("#rekenhulp-progression").get_by_role("button", name="Zet in agenda").click()
+    text = download.value.path().read_bytes().decode("utf-8")
+    assert text.count("BEGIN:VEVENT") == 8
+    assert "DTSTART;VALUE=DATE:20260105\r\nDTEND;VALUE=DATE:20260112" in text
+    assert "Wandelen week 8: 30 minuten per dag" in text
+    assert page.recorder.errors == []

@@ -18,6 +18,7 @@ const TEXT = {
   invalid: "Controleer de gemarkeerde invoer. Het schema hieronder hoort nog bij je vorige invoer.",
   copied: "De link naar dit schema is gekopieerd. Bewaar hem om later verder te gaan.",
   copyThis: "Kopieer deze link om je schema te bewaren:",
+  calendar: "Het agendabestand is gedownload. Open het om de wandelingen in je agenda te zetten.",
 };
 
 let worker = null;
@@ -174,6 +175,76 @@ function showErrors(widget, errors) {
   }
 }
 
+// ---- Keeping a plan: an iCalendar file -------------------------------------------
+
+const WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+const DAYS = { weekday: ["MO", "TU", "WE", "TH", "FR"], weekend: ["SA", "SU"] };
+
+function icsDay(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
+}
+
+function icsText(text) {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`);
+}
+
+function nextDay(from, days) {
+  const date = new Date(from);
+  date.setHours(12, 0, 0, 0); // midday: whole-day steps stay on the right date across DST
+  do date.setDate(date.getDate() + 1);
+  while (!days.includes(WEEKDAYS[date.getDay()]));
+  return date;
+}
+
+// Walks repeat every week in the calendar (weekday and weekend walks on their own
+// days, from tomorrow on); the build-up plan becomes one all-day item per week.
+function calendarFor(name, result, today = new Date()) {
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rugcentrum Hilversum//Wandelgids//NL", "CALSCALE:GREGORIAN"];
+  const event = (index, fields) =>
+    lines.push("BEGIN:VEVENT", `UID:${stamp}-${name}-${index}@wandelgids`, `DTSTAMP:${stamp}`, ...fields, "END:VEVENT");
+  if (name === "schedule") {
+    let index = 0;
+    for (const [key, days] of Object.entries(DAYS)) {
+      const first = icsDay(nextDay(today, days));
+      for (const walk of result[key]) {
+        event(index++, [
+          `DTSTART:${first}T${walk.time.replace(":", "")}00`,
+          `DURATION:PT${walk.minutes}M`,
+          `RRULE:FREQ=WEEKLY;BYDAY=${days.join(",")}`,
+          `SUMMARY:${icsText(`Wandelen: ${walk.minutes} minuten (${walk.part})`)}`,
+          `DESCRIPTION:${icsText(walk.tip)}`,
+        ]);
+      }
+    }
+  } else {
+    const monday = nextDay(today, ["MO"]);
+    for (const week of result.weeks) {
+      const start = week.start_date ? new Date(`${week.start_date}T12:00:00`) : new Date(monday.getTime() + (week.week - 1) * 7 * 864e5);
+      const end = new Date(start.getTime() + 7 * 864e5);
+      event(week.week, [
+        `DTSTART;VALUE=DATE:${icsDay(start)}`,
+        `DTEND;VALUE=DATE:${icsDay(end)}`,
+        `SUMMARY:${icsText(`Wandelen week ${week.week}: ${week.minutes_per_day} minuten per dag`)}`,
+        `DESCRIPTION:${icsText(`In blokjes van ${week.blocks.join(" + ")} minuten.`)}`,
+      ]);
+    }
+  }
+  lines.push("END:VCALENDAR");
+  // Lines longer than 75 characters are folded, as RFC 5545 asks.
+  return lines.map((line) => `${line.replace(/(.{74})(?=.)/g, "$1\r\n ")}\r\n`).join("");
+}
+
+function download(filename, text) {
+  const link = Object.assign(document.createElement("a"), {
+    href: URL.createObjectURL(new Blob([text], { type: "text/calendar" })),
+    download: filename,
+  });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
 function setStatus(widget, text, widgetState) {
   widget.dataset.state = widgetState;
   widget.querySelector("[data-calculator-status]").textContent = text;
@@ -211,6 +282,7 @@ function connect(widget) {
   const form = widget.querySelector("[data-calculator-form]");
   const { name } = JSON.parse(widget.querySelector("[data-calculator-options]").textContent);
   let latest = 0;
+  let lastResult = null;
 
   async function update() {
     const ticket = ++latest;
@@ -222,6 +294,7 @@ function connect(widget) {
     }
     if (ticket !== latest) return; // a newer change is on its way
     if (result.ok) {
+      lastResult = result;
       showErrors(widget, []);
       renderResult(widget, result);
       setStatus(widget, TEXT.updated, "live");
@@ -252,6 +325,15 @@ function connect(widget) {
       setStatus(widget, `${TEXT.copyThis} ${link}`, widget.dataset.state);
     }
   });
+  const calendarButton = widget.querySelector('[data-calculator-action="calendar"]');
+  if (calendarButton) {
+    calendarButton.addEventListener("click", async () => {
+      const result = lastResult || (await calculate(name, readForm(form)));
+      if (!result.ok) return update(); // shows what to fix first
+      download(`wandelschema-${name === "schedule" ? "dag" : "opbouw"}.ics`, calendarFor(name, result));
+      setStatus(widget, TEXT.calendar, widget.dataset.state);
+    });
+  }
   if (fillFromLink(widget, form)) update();
   const showFailure = () => {
     setStatus(widget, TEXT.failed, "failed");
