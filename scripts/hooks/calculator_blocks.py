@@ -42,7 +42,6 @@ OPTIONS_FIX = "write one 'option: value' per line, e.g. 'goal_minutes: 30'."
 class Block:
     name: str
     values: dict
-    result: dict
     anchor: str
 
 
@@ -61,7 +60,7 @@ class Source:
 _blocks: dict[str, list[Block]] = {}
 _template = None
 # Rendered widgets by (name, options, anchor): the same block renders the same HTML,
-# so a site with many pages pays for each distinct block once per build.
+# so a site with many pages calculates and renders each distinct block once per build.
 _rendered: dict[tuple[str, str, str], str] = {}
 
 
@@ -175,7 +174,7 @@ def on_page_markdown(markdown, page, config, files):
         name, values, i = _read_block(src, lines, i)
         count = sum(b.name == name for b in blocks)
         anchor = f"rekenhulp-{name}" + (f"-{count + 1}" if count else "")
-        blocks.append(Block(name, values, calculators.calculate(name, values), anchor))
+        blocks.append(Block(name, values, anchor))
         out.extend(["", SLOT.format(index=len(blocks) - 1), ""])
     if blocks and not config.extra["pyodide_version"]:
         raise PluginError(
@@ -195,15 +194,13 @@ def on_page_content(html, page, config, files):
 
     def render(match: re.Match) -> str:
         block = blocks[int(match[1])]
-        options_json = json.dumps({"name": block.name, "defaults": block.values}, ensure_ascii=False, sort_keys=True)
-        key = (block.name, options_json, block.anchor)
+        key = (block.name, json.dumps(block.values, sort_keys=True), block.anchor)
         if key not in _rendered:
             _rendered[key] = template.render(
                 schema=calculators.describe(block.name),
                 values=block.values,
-                result=block.result,
+                result=calculators.calculate(block.name, block.values),
                 anchor=block.anchor,
-                options_json=options_json,
             )
         return _rendered[key]
 

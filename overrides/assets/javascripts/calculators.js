@@ -280,7 +280,7 @@ function fillFromLink(widget, form) {
 
 function connect(widget) {
   const form = widget.querySelector("[data-calculator-form]");
-  const { name } = JSON.parse(widget.querySelector("[data-calculator-options]").textContent);
+  const name = widget.dataset.calculator;
   let latest = 0;
   let lastResult = null;
 
@@ -308,8 +308,8 @@ function connect(widget) {
 
   form.querySelector("fieldset").disabled = false;
   setStatus(widget, TEXT.loading, "loading");
+  // "input" covers typing, selects and date pickers; "change" would calculate twice.
   form.addEventListener("input", update);
-  form.addEventListener("change", update);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     update();
