@@ -158,7 +158,7 @@ def bench_ready(results: dict, browser: Browser, base: str, compare_stdlib: bool
         variant = Path(tmp) / "site"
         shutil.copytree(SITE, variant)
         compiled = build_pyodide(compile_stdlib=False, force=False, out_root=Path(tmp) / "pyodide")
-        target = variant / "assets" / "pyodide" / pyodide_version()
+        target = next((variant / "assets" / "pyodide").iterdir())  # the content-hashed folder
         shutil.rmtree(target)
         shutil.copytree(compiled, target, ignore=shutil.ignore_patterns(".*"))
         server, variant_base = serve_with_bare_page(variant)

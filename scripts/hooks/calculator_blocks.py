@@ -23,12 +23,10 @@ from pathlib import Path
 import yaml
 from dutch_dates import dutch_date  # hooks load with their folder on sys.path
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
 import calculators
 
 ROOT = Path(__file__).resolve().parents[2]
-PYODIDE_BUILD = ROOT / "build" / "pyodide"
 OPEN = re.compile(r"^///(?P<rest>.*)$")
 CALCULATOR = re.compile(r"^\s*calculator\s*\|\s*(?P<name>\S*)\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -122,23 +120,6 @@ def _lines_before(markdown: str, page) -> int:
     return source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
 
 
-def on_config(config):
-    versions = sorted(p.name for p in PYODIDE_BUILD.glob("*/") if (p / "pyodide-lock.json").is_file())
-    config.extra["pyodide_version"] = versions[-1] if versions else None
-    return config
-
-
-def on_files(files, config):
-    """Serve the compiled Pyodide runtime and wheel under a versioned path."""
-    version = config.extra["pyodide_version"]
-    if version:
-        for path in sorted((PYODIDE_BUILD / version).iterdir()):
-            if not path.name.startswith("."):
-                uri = f"{version}/{path.name}"
-                files.append(File(uri, str(PYODIDE_BUILD), config.site_dir, False, dest_uri=f"assets/pyodide/{uri}"))
-    return files
-
-
 def _widget_template(config):
     """The theme's Jinja2 environment (so overrides/ applies), loaded once per build."""
     global _template
@@ -176,7 +157,7 @@ def on_page_markdown(markdown, page, config, files):
         anchor = f"rekenhulp-{name}" + (f"-{count + 1}" if count else "")
         blocks.append(Block(name, values, anchor))
         out.extend(["", SLOT.format(index=len(blocks) - 1), ""])
-    if blocks and not config.extra["pyodide_version"]:
+    if blocks and not config.extra.get("pyodide_dir"):
         raise PluginError(
             f"{src.path} has calculator blocks, but build/pyodide/ is missing. "
             "Run 'make build': it compiles the calculators for Pyodide first."
