@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import breathing, progression, schedule
+from . import breathing, calendar_export, progression, schedule
 
-_MODULES: dict[str, ModuleType] = {m.SCHEMA.name: m for m in (progression, schedule, breathing)}
+_MODULES: dict[str, ModuleType] = {m.SCHEMA.name: m for m in (progression, schedule, breathing, calendar_export)}
 NAMES: tuple[str, ...] = tuple(_MODULES)
+# The calculators staff can place on a page as a block (the calendar is an action of
+# the planners, not a widget of its own).
+BLOCKS: tuple[str, ...] = tuple(name for name, m in _MODULES.items() if getattr(m, "PLACEABLE", True))
 
 
 def _unknown(name: object) -> str:

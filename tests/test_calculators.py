@@ -253,7 +253,8 @@ def test_an_internal_bug_still_gets_a_dutch_message(monkeypatch):
 
 
 def test_describe_lists_every_field():
-    assert calculators.NAMES == ("progression", "schedule", "breathing")
+    assert calculators.BLOCKS == ("progression", "schedule", "breathing")
+    assert calculators.NAMES == (*calculators.BLOCKS, "calendar")
     for name in calculators.NAMES:
         schema = calculators.describe(name)
         assert schema["name"] == name and schema["title"]
@@ -288,6 +289,7 @@ def test_never_raises_always_json(name, params):
         assert result["errors"]
         for error in result["errors"]:
             assert error["message"]
-            assert error["field"] is None or isinstance(params, dict) and error["field"] in {str(k) for k in params} | {
+            given = {str(k) for k in params} if isinstance(params, dict) else set()
+            assert error["field"] is None or error["field"] in given | {
                 f["name"] for f in calculators.describe(name)["fields"]
             }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 
@@ -93,8 +94,26 @@ def test_schedule_and_breathing_update(page, base_url):
     assert page.locator("[data-result='breaths_per_minute']").inner_text() == "15,0"
 
 
+def calendar_parity_cases(count: int = 60) -> list:
+    """Calendar requests for real plans (dated or not) and for broken ones."""
+    rng = random.Random("calendar")
+    plans = [calculators.calculate(n, p) for n in ("progression", "schedule") for p in parity_cases(n, 40)]
+    ok_plans = [plan for plan in plans if plan["ok"]]
+    cases: list = [None, {}, {"plan": None}, {"plan": plans[0]}]
+    for _ in range(count):
+        params = {"plan": rng.choice(ok_plans if rng.random() < 0.8 else plans)}
+        if rng.random() < 0.85:
+            params["start_date"] = rng.choice([f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "2026-02-30", ""])
+        if rng.random() < 0.7:
+            params["weeks"] = rng.choice([rng.randint(1, 52), 0, 53, "12", "x"])
+        cases.append(params)
+    return cases
+
+
 def parity_cases(name: str, count: int = 60) -> list[dict]:
     """Valid and invalid parameter sets, deterministic, JSON only (what a browser can send)."""
+    if name == "calendar":
+        return calendar_parity_cases(count)
     rng = random.Random(name)
     fields = calculators.describe(name if name in calculators.NAMES else "progression")["fields"]
     junk = [None, "", "10", " 12 ", "7.0", "abc", True, False, [], [1, 2], {"a": {"b": None}}, 1e300, -5, 3.5,
@@ -224,26 +243,61 @@ def test_a_plan_can_be_kept_as_a_link(page, base_url):
     assert "samen 35 minuten" in page.locator("#rekenhulp-schedule [data-result=summary]").inner_text()
 
 
+def download_calendar(page, anchor):
+    """Open "Zet in agenda", take the form's suggestions and download the file."""
+    widget = page.locator(f"#{anchor}")
+    widget.get_by_role("button", name="Zet in agenda").click()
+    start = widget.get_by_label("Eerste dag in je agenda")
+    assert start.evaluate("(input) => input === document.activeElement")
+    with page.expect_download() as download:
+        widget.get_by_role("button", name="Agendabestand downloaden").click()
+    return start.input_value(), download.value
+
+
+def next_monday_in_the_browser(page) -> str:
+    today = dt.date.fromisoformat(page.evaluate("new Date().toLocaleDateString('sv')"))
+    return (today + dt.timedelta(days=7 - today.weekday())).isoformat()
+
+
 def test_a_plan_goes_into_the_calendar(page, base_url):
     open_calculator(page, base_url, "rekenhulpen/")
-    with page.expect_download() as download:
-        page.locator("#rekenhulp-schedule").get_by_role("button", name="Zet in agenda").click()
-    text = download.value.path().read_bytes().decode("utf-8")
-    assert download.value.suggested_filename == "wandelschema-dag.ics"
-    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
-    assert text.count("BEGIN:VEVENT") == 4 + 3  # the article's weekday walks, and the weekend's
-    assert text.count("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR") == 4
-    assert text.count("RRULE:FREQ=WEEKLY;BYDAY=SA,SU") == 3
-    assert "T080000\r\nDURATION:PT10M" in text and "Wandelen: 5 minuten (middag)" in text
-    assert all(len(line) <= 75 for line in text.split("\r\n"))
-    assert "Variatie in tempo en ondergrond." in text.replace("\r\n ", "")
+    page.locator("#rekenhulp-schedule-daily_minutes").fill("40")
+    page.wait_for_function("document.querySelector('#rekenhulp-schedule [data-result=summary]').textContent.includes('samen 40 minuten')")
+    start, download = download_calendar(page, "rekenhulp-schedule")
+    assert start == next_monday_in_the_browser(page)  # a plan without dates: next Monday is suggested
+    assert page.locator("#rekenhulp-schedule-agenda-weeks").input_value() == "12"
+    text = download.path().read_bytes().decode("utf-8")
+    plan = calculators.calculate("schedule", {"daily_minutes": "40", "wake_time": "07:30", "bed_time": "23:00"})
+    expected = calculators.calculate("calendar", {"plan": plan, "start_date": start, "weeks": "12"})
+    assert text == expected["ics"]  # the browser downloads exactly what CPython writes
+    assert download.suggested_filename == expected["filename"] == f"wandelschema-dag-{start}.ics"
+    assert text.count("BEGIN:VEVENT") == len(plan["weekday"]) + len(plan["weekend"])
+    assert "Wandeltijd per dag: 40 minuten" in text.replace("\r\n ", "")
+    assert expected["summary"] in page.locator("#rekenhulp-schedule [data-calculator-status]").inner_text()
 
+    # Fewer weeks, and a wrong number says why at the field.
+    weeks = page.locator("#rekenhulp-schedule-agenda-weeks")
+    weeks.fill("60")
+    page.locator("#rekenhulp-schedule").get_by_role("button", name="Agendabestand downloaden").click()
+    error = page.locator("[data-field-error='weeks']").filter(has_text="Aantal weken")
+    error.wait_for(state="visible")
+    assert weeks.get_attribute("aria-invalid") == "true"
+    assert axe_violations(page) == [], "calendar form with an error"
+    weeks.fill("4")
+    with page.expect_download() as download:
+        page.locator("#rekenhulp-schedule").get_by_role("button", name="Agendabestand downloaden").click()
+    assert "UNTIL=" in download.value.path().read_text() and error.is_hidden()
+
+    # A dated build-up plan suggests its own start date.
     page.locator("#rekenhulp-progression-start_date").fill("2026-01-05")
     page.wait_for_function("!document.querySelector(\"#rekenhulp-progression th[data-column='start_date']\").hidden")
-    with page.expect_download() as download:
-        page.locator("#rekenhulp-progression").get_by_role("button", name="Zet in agenda").click()
-    text = download.value.path().read_bytes().decode("utf-8")
+    start, download = download_calendar(page, "rekenhulp-progression")
+    assert start == "2026-01-05"
+    text = download.path().read_bytes().decode("utf-8")
+    plan = calculators.calculate("progression", {"current_minutes": "10", "goal_minutes": "30", "weekly_increase": "3",
+                                                 "blocks_per_day": "2", "start_date": "2026-01-05", "last_week": ""})  # fmt: skip
+    assert text == calculators.calculate("calendar", {"plan": plan, "start_date": "2026-01-05"})["ics"]
     assert text.count("BEGIN:VEVENT") == 8
     assert "DTSTART;VALUE=DATE:20260105\r\nDTEND;VALUE=DATE:20260112" in text
-    assert "Wandelen week 8: 30 minuten per dag" in text
+    assert page.locator("#rekenhulp-progression-agenda-weeks").count() == 0  # no repeating walks to count
     assert page.recorder.errors == []

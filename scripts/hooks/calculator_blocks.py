@@ -88,11 +88,13 @@ def _read_block(src: Source, lines: list[str], index: int) -> tuple[str, dict, i
     """Parse the block opening at lines[index]; return (name, values, index after it)."""
     rest = OPEN.match(lines[index])["rest"]
     match = CALCULATOR.match(rest)
-    names = ", ".join(calculators.NAMES)
+    names = ", ".join(calculators.BLOCKS)
     if not match:
         raise src.error(index, f"unknown block '///{rest}'", f"start a calculator with '/// calculator | <name>', <name> one of: {names}.")
     name = match["name"]
-    if name not in calculators.NAMES:
+    if name in calculators.NAMES and name not in calculators.BLOCKS:
+        raise src.error(index, f"'{name}' cannot be placed as a block: it is an action of another calculator", f"use one of: {names}.")
+    if name not in calculators.BLOCKS:
         raise src.error(index, f"unknown calculator '{name}'", f"use one of: {names}.")
     end = next((i for i in range(index + 1, len(lines)) if lines[i].strip() == "///"), None)
     if end is None:
@@ -127,6 +129,7 @@ def _widget_template(config):
         env = config.theme.get_env()
         env.filters["dutch_date"] = dutch_date
         env.filters["decimal"] = lambda number: f"{number:.1f}".replace(".", ",")
+        env.globals["calculator_schema"] = calculators.describe  # e.g. the calendar's fields
         _template = env.get_template("calculators/widget.html")
     return _template
 

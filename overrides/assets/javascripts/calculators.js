@@ -163,11 +163,13 @@ function renderResult(widget, result) {
 
 function showErrors(widget, errors) {
   const byField = new Map(errors.map((error) => [error.field ?? "", error.message]));
-  for (const slot of widget.querySelectorAll("[data-field-error]")) {
+  // A form's own fields: the plan's form, or the calendar's (given as the form itself).
+  const scope = widget.matches("form") ? widget : widget.querySelector("[data-calculator-form]");
+  for (const slot of scope.querySelectorAll("[data-field-error]")) {
     const message = byField.get(slot.dataset.fieldError);
     slot.textContent = message || "";
     slot.hidden = !message;
-    const input = widget.querySelector(`[name="${slot.dataset.fieldError}"]`);
+    const input = scope.querySelector(`[name="${slot.dataset.fieldError}"]`);
     if (input) {
       if (message) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
@@ -175,65 +177,54 @@ function showErrors(widget, errors) {
   }
 }
 
-// ---- Keeping a plan: an iCalendar file -------------------------------------------
+// ---- Keeping a plan: the calendar file that Python writes ---------------------------
 
-const WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
-const DAYS = { weekday: ["MO", "TU", "WE", "TH", "FR"], weekend: ["SA", "SU"] };
-
-function icsDay(date) {
+function localDate(date) {
   const pad = (n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-function icsText(text) {
-  return text.replace(/[\\;,]/g, (c) => `\\${c}`);
+// The first Monday after today on the patient's own calendar: the suggested start.
+function nextMonday(today = new Date()) {
+  const date = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1, 12);
+  while (date.getDay() !== 1) date.setDate(date.getDate() + 1);
+  return localDate(date);
 }
 
-function nextDay(from, days) {
-  const date = new Date(from);
-  date.setHours(12, 0, 0, 0); // midday: whole-day steps stay on the right date across DST
-  do date.setDate(date.getDate() + 1);
-  while (!days.includes(WEEKDAYS[date.getDay()]));
-  return date;
-}
-
-// Walks repeat every week in the calendar (weekday and weekend walks on their own
-// days, from tomorrow on); the build-up plan becomes one all-day item per week.
-function calendarFor(name, result, today = new Date()) {
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rugcentrum Hilversum//Wandelgids//NL", "CALSCALE:GREGORIAN"];
-  const event = (index, fields) =>
-    lines.push("BEGIN:VEVENT", `UID:${stamp}-${name}-${index}@wandelgids`, `DTSTAMP:${stamp}`, ...fields, "END:VEVENT");
-  if (name === "schedule") {
-    let index = 0;
-    for (const [key, days] of Object.entries(DAYS)) {
-      const first = icsDay(nextDay(today, days));
-      for (const walk of result[key]) {
-        event(index++, [
-          `DTSTART:${first}T${walk.time.replace(":", "")}00`,
-          `DURATION:PT${walk.minutes}M`,
-          `RRULE:FREQ=WEEKLY;BYDAY=${days.join(",")}`,
-          `SUMMARY:${icsText(`Wandelen: ${walk.minutes} minuten (${walk.part})`)}`,
-          `DESCRIPTION:${icsText(walk.tip)}`,
-        ]);
-      }
+// "Zet in agenda" opens the calendar's own form (start date, and weeks for walks that
+// repeat); its submit asks Python for the file and downloads the text as it is.
+function connectCalendar(widget, form, name, update) {
+  const button = widget.querySelector('[data-calculator-action="calendar"]');
+  const panel = widget.querySelector("[data-calendar-form]");
+  if (!button || !panel) return;
+  const start = panel.elements.namedItem("start_date");
+  button.addEventListener("click", () => {
+    panel.hidden = false;
+    panel.querySelector("fieldset").disabled = false;
+    button.setAttribute("aria-expanded", "true");
+    if (!start.value) start.value = form.elements.namedItem("start_date")?.value || nextMonday();
+    start.focus();
+  });
+  panel.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    let plan;
+    let result;
+    try {
+      plan = await calculate(name, readForm(form));
+      if (!plan.ok) return update(); // shows what to fix in the plan first
+      result = await calculate("calendar", { ...readForm(panel), plan });
+    } catch {
+      return; // the failed state is already on screen
     }
-  } else {
-    const monday = nextDay(today, ["MO"]);
-    for (const week of result.weeks) {
-      const start = week.start_date ? new Date(`${week.start_date}T12:00:00`) : new Date(monday.getTime() + (week.week - 1) * 7 * 864e5);
-      const end = new Date(start.getTime() + 7 * 864e5);
-      event(week.week, [
-        `DTSTART;VALUE=DATE:${icsDay(start)}`,
-        `DTEND;VALUE=DATE:${icsDay(end)}`,
-        `SUMMARY:${icsText(`Wandelen week ${week.week}: ${week.minutes_per_day} minuten per dag`)}`,
-        `DESCRIPTION:${icsText(`In blokjes van ${week.blocks.join(" + ")} minuten.`)}`,
-      ]);
+    if (!result.ok) {
+      // An error without a field of this form (there is none in practice) shows at the form.
+      const own = new Set([...panel.elements].map((element) => element.name));
+      return showErrors(panel, result.errors.map((error) => (own.has(error.field) ? error : { ...error, field: null })));
     }
-  }
-  lines.push("END:VCALENDAR");
-  // Lines longer than 75 characters are folded, as RFC 5545 asks.
-  return lines.map((line) => `${line.replace(/(.{74})(?=.)/g, "$1\r\n ")}\r\n`).join("");
+    showErrors(panel, []);
+    download(result.filename, result.ics);
+    setStatus(widget, `${TEXT.calendar} ${result.summary}`, widget.dataset.state);
+  });
 }
 
 function download(filename, text) {
@@ -282,7 +273,6 @@ function connect(widget) {
   const form = widget.querySelector("[data-calculator-form]");
   const name = widget.dataset.calculator;
   let latest = 0;
-  let lastResult = null;
 
   async function update() {
     const ticket = ++latest;
@@ -294,7 +284,6 @@ function connect(widget) {
     }
     if (ticket !== latest) return; // a newer change is on its way
     if (result.ok) {
-      lastResult = result;
       showErrors(widget, []);
       renderResult(widget, result);
       setStatus(widget, TEXT.updated, "live");
@@ -325,15 +314,7 @@ function connect(widget) {
       setStatus(widget, `${TEXT.copyThis} ${link}`, widget.dataset.state);
     }
   });
-  const calendarButton = widget.querySelector('[data-calculator-action="calendar"]');
-  if (calendarButton) {
-    calendarButton.addEventListener("click", async () => {
-      const result = lastResult || (await calculate(name, readForm(form)));
-      if (!result.ok) return update(); // shows what to fix first
-      download(`wandelschema-${name === "schedule" ? "dag" : "opbouw"}.ics`, calendarFor(name, result));
-      setStatus(widget, TEXT.calendar, widget.dataset.state);
-    });
-  }
+  connectCalendar(widget, form, name, update);
   if (fillFromLink(widget, form)) update();
   const showFailure = () => {
     setStatus(widget, TEXT.failed, "failed");

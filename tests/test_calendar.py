@@ -1,0 +1,224 @@
+"""The calendar export: RFC 5545 text read back with the icalendar library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import icalendar
+import pytest
+from dateutil.rrule import rrulestr
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import calculators
+
+
+def calendar(plan: dict, **params) -> dict:
+    return calculators.calculate("calendar", {"plan": plan, **params})
+
+
+def events(text: str) -> list:
+    return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+
+
+def assert_rfc5545_lines(text: str) -> None:
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    assert "\n" not in text.replace("\r\n", "")  # CRLF only
+    for line in text.split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75, line
+    calendar_ = icalendar.Calendar.from_ical(text)
+    assert calendar_["VERSION"] == "2.0" and calendar_["PRODID"]
+    uids = [str(event["UID"]) for event in calendar_.walk("VEVENT")]
+    assert len(set(uids)) == len(uids)
+    for event in calendar_.walk("VEVENT"):
+        assert event["DTSTAMP"].dt.tzinfo is not None  # DTSTAMP is in UTC
+
+
+def check_progression(plan: dict, start: dt.date, result: dict) -> None:
+    assert result["ok"], result
+    assert_rfc5545_lines(result["ics"])
+    found = events(result["ics"])
+    assert result["events"] == len(found) == len(plan["weeks"])
+    for event, week in zip(found, plan["weeks"]):
+        first = start + dt.timedelta(weeks=week["week"] - 1)
+        assert event["DTSTART"].dt == first and event["DTEND"].dt == first + dt.timedelta(weeks=1)
+        assert str(event["SUMMARY"]) == f"Wandelen week {week['week']}: {week['minutes_per_day']} minuten per dag"
+        assert " + ".join(map(str, week["blocks"])) in str(event["DESCRIPTION"])
+    assert result["filename"] == f"wandelschema-opbouw-{start.isoformat()}.ics"
+
+
+def check_schedule(plan: dict, start: dt.date, weeks: int, result: dict) -> None:
+    assert result["ok"], result
+    assert_rfc5545_lines(result["ics"])
+    found = events(result["ics"])
+    walks = [("weekday", walk) for walk in plan["weekday"]] + [("weekend", walk) for walk in plan["weekend"]]
+    assert result["events"] == len(found) == len(walks)
+    end = start + dt.timedelta(weeks=weeks)
+    for event, (key, walk) in zip(found, walks):
+        first = event["DTSTART"].dt
+        assert first.tzinfo is None  # floating: at the walk's clock time wherever the patient is
+        assert first.strftime("%H:%M") == walk["time"]
+        assert event["DURATION"].dt == dt.timedelta(minutes=walk["minutes"])
+        assert str(event["SUMMARY"]) == f"Wandelen: {walk['minutes']} minuten ({walk['part']})"
+        rule = event["RRULE"]
+        assert rule["FREQ"] == ["WEEKLY"]
+        days = {"weekday": {0, 1, 2, 3, 4}, "weekend": {5, 6}}[key]
+        # Every occurrence: on the right days, inside the chosen weeks, each such day once.
+        occurrences = list(rrulestr(event["RRULE"].to_ical().decode(), dtstart=first))
+        assert all(day.weekday() in days and start <= day.date() < end for day in occurrences)
+        assert len(occurrences) == len(days) * weeks
+        assert len({day.date() for day in occurrences}) == len(occurrences)
+    assert result["filename"] == f"wandelschema-dag-{start.isoformat()}.ics"
+
+
+# ---- the article's plans -----------------------------------------------------------
+
+
+def test_progression_is_one_item_per_week_on_its_own_dates():
+    plan = calculators.calculate("progression", {"start_date": "2026-01-05"})
+    result = calendar(plan)
+    check_progression(plan, dt.date(2026, 1, 5), result)
+    assert result["events"] == 8
+    assert result["summary"] == "8 weken van je opbouwschema staan in je agenda, vanaf maandag 5 januari 2026."
+
+
+def test_progression_without_dates_needs_a_start_date():
+    plan = calculators.calculate("progression", {})
+    missing = calendar(plan)
+    assert missing == {
+        "ok": False,
+        "calculator": "calendar",
+        "errors": [{"field": "start_date", "message": "Eerste dag in je agenda: kies op welke dag het schema in je agenda begint."}],
+    }
+    check_progression(plan, dt.date(2026, 3, 2), calendar(plan, start_date="2026-03-02"))
+
+
+def test_a_chosen_start_date_moves_a_dated_plan():
+    plan = calculators.calculate("progression", {"start_date": "2026-01-05"})
+    check_progression(plan, dt.date(2026, 2, 4), calendar(plan, start_date="2026-02-04"))
+
+
+def test_schedule_walks_repeat_weekly_for_twelve_weeks_by_default():
+    plan = calculators.calculate("schedule", {})
+    result = calendar(plan, start_date="2026-01-07")  # a Wednesday
+    check_schedule(plan, dt.date(2026, 1, 7), 12, result)
+    text = result["ics"]
+    assert text.count("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20260331T") == 4
+    assert text.count("RRULE:FREQ=WEEKLY;BYDAY=SA,SU;UNTIL=20260331T") == 3
+    assert "DTSTART:20260107T080000\r\nDURATION:PT10M" in text  # first weekday: the start itself
+    assert "DTSTART:20260110T" in text  # first weekend day: that Saturday
+    assert result["summary"] == "Je wandelingen staan 12 weken in je agenda, vanaf woensdag 7 januari 2026."
+
+
+@pytest.mark.parametrize("weeks", [1, 2, 52])
+def test_schedule_weeks_from_one_to_fifty_two(weeks):
+    plan = calculators.calculate("schedule", {"daily_minutes": 20})
+    check_schedule(plan, dt.date(2026, 1, 4), weeks, calendar(plan, start_date="2026-01-04", weeks=weeks))
+
+
+@pytest.mark.parametrize("weeks", [0, 53, "twaalf", 2.5])
+def test_weeks_outside_the_range_are_refused(weeks):
+    result = calendar(calculators.calculate("schedule", {}), start_date="2026-01-05", weeks=weeks)
+    assert not result["ok"] and result["errors"][0]["field"] == "weeks"
+    assert result["errors"][0]["message"].startswith("Aantal weken:")
+
+
+def test_the_file_says_which_inputs_made_it():
+    plan = calculators.calculate("progression", {"current_minutes": 12, "goal_minutes": 25, "last_week": "goed"})
+    text = calendar(plan, start_date="2026-01-05")["ics"]
+    description = str(icalendar.Calendar.from_ical(text)["X-WR-CALDESC"])
+    for part in ("Opbouwschema voor wandelen", "Wandeltijd per dag nu: 12 minuten", "Doel per dag: 25 minuten",
+                 "Hoe ging de afgelopen week?: Goed", "Startdatum in de agenda: 2026-01-05"):  # fmt: skip
+        assert part in description
+    assert all(part in str(event["DESCRIPTION"]) for event in events(text) for part in ("Invoer:", "Doel per dag: 25"))
+    schedule = calendar(calculators.calculate("schedule", {"wake_time": "06:00"}), start_date="2026-01-05", weeks=4)
+    assert "Opstaan: 06:00" in schedule["ics"].replace("\r\n ", "") and "Aantal weken: 4" in schedule["notes"][0]
+
+
+def test_same_inputs_same_text_and_identity_from_the_inputs():
+    plan = calculators.calculate("schedule", {})
+    first = calendar(plan, start_date="2026-01-05")
+    assert first == calendar(json.loads(json.dumps(plan)), start_date="2026-01-05")
+    other = calendar(plan, start_date="2026-01-12")
+    uids = lambda r: {str(e["UID"]) for e in events(r["ics"])}  # noqa: E731
+    assert uids(first).isdisjoint(uids(other))
+    assert "DTSTAMP:20260105T000000Z" in first["ics"]
+
+
+# ---- refusals -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        None,
+        "plan",
+        [],
+        {},
+        calculators.calculate("breathing", {}),
+        calculators.calculate("progression", {"goal_minutes": 500}),
+        {"ok": True, "calculator": "schedule", "params": "x"},
+        {"ok": True, "calculator": "calendar", "params": {}},
+    ],
+)
+def test_only_an_ok_plan_of_a_planner_goes_into_the_calendar(plan):
+    result = calculators.calculate("calendar", {"plan": plan, "start_date": "2026-01-05"})
+    assert result["ok"] is False
+    assert result["errors"][0]["field"] == "plan"
+    assert result["errors"][0]["message"].startswith("Schema:")
+
+
+def test_a_plan_that_does_not_match_its_inputs_is_refused():
+    plan = calculators.calculate("progression", {})
+    plan["weeks"][0]["minutes_per_day"] = 99
+    result = calendar(plan, start_date="2026-01-05")
+    assert result["errors"] == [{"field": "plan", "message": "Schema: dit schema past niet bij zijn eigen invoer. Bereken het opnieuw."}]
+
+
+def test_bad_start_date_and_unknown_fields():
+    plan = calculators.calculate("schedule", {})
+    assert calendar(plan, start_date="2026-02-30")["errors"][0]["message"].startswith("Eerste dag in je agenda: deze datum bestaat niet.")
+    assert calendar(plan, start_date="2026-01-05", kleur="rood")["errors"][0]["field"] == "kleur"
+
+
+# ---- generated plans ----------------------------------------------------------------
+
+dates = st.dates(dt.date(2024, 1, 1), dt.date(2030, 12, 31))
+clock = st.times().map(lambda t: f"{t.hour:02d}:{t.minute:02d}")
+
+
+@given(
+    st.integers(1, 120), st.integers(5, 120), st.integers(1, 5), st.integers(1, 4),
+    st.sampled_from([None, "goed", "wisselend", "zwaar"]), dates, st.booleans(),
+)  # fmt: skip
+@settings(max_examples=60, deadline=None)
+def test_generated_progression_plans(current, goal, step, blocks, last_week, start, dated):
+    params = {"current_minutes": current, "goal_minutes": goal, "weekly_increase": step, "blocks_per_day": blocks}
+    if last_week:
+        params["last_week"] = last_week
+    if dated:
+        params["start_date"] = start.isoformat()
+    plan = calculators.calculate("progression", params)
+    result = calendar(plan) if dated else calendar(plan, start_date=start.isoformat())
+    check_progression(plan, start, result)
+
+
+@given(st.integers(5, 120), clock, clock, dates, st.integers(1, 52))
+@settings(max_examples=60, deadline=None)
+def test_generated_schedules(daily, wake, bed, start, weeks):
+    plan = calculators.calculate("schedule", {"daily_minutes": daily, "wake_time": wake, "bed_time": bed})
+    result = calendar(plan, start_date=start.isoformat(), weeks=weeks)
+    if plan["ok"]:
+        check_schedule(plan, start, weeks, result)
+    else:
+        assert result["errors"][0]["field"] == "plan"
+
+
+@given(st.text(max_size=200))
+def test_folding_keeps_the_text_and_the_octet_limit(text):
+    from calculators.calendar_export import fold
+
+    folded = fold("DESCRIPTION:" + text.replace("\r", "").replace("\n", ""))
+    assert all(len(line.encode("utf-8")) <= 75 for line in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == "DESCRIPTION:" + text.replace("\r", "").replace("\n", "")
