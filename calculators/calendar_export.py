@@ -30,8 +30,6 @@ WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"
 # The schedule's walk lists and the days they repeat on (RFC 5545 BYDAY, Monday = 0).
 DAYS = {"weekday": (0, 1, 2, 3, 4), "weekend": (5, 6)}
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-# Inputs the browser fills in that do not change the plan's walks.
-NOT_PLAN_INPUTS = frozenset({"today"})
 
 
 class PlanField(Field):
@@ -129,7 +127,7 @@ def _inputs_text(plan: dict, start: _dt.date, weeks: int | None) -> str:
     parts = []
     for field in schema["fields"]:
         value = plan["params"].get(field["name"])
-        if value is None or field["name"] in NOT_PLAN_INPUTS:
+        if value is None or field["from_browser"]:  # e.g. today: it does not change the walks
             continue
         shown = next((c["label"] for c in field["choices"] if c["value"] == value), value)
         parts.append(f"{field['label']}: {shown}{' ' + field['unit'] if field['unit'] else ''}")
@@ -193,7 +191,10 @@ def compute(p: dict) -> dict:
         summary = f"{count} {'week' if count == 1 else 'weken'} van je opbouwschema staan in je agenda, vanaf {dutch_day(start)}."
 
     # Deterministic identity: the same inputs give the same UIDs and DTSTAMP.
-    inputs = {k: v for k, v in plan["params"].items() if k not in NOT_PLAN_INPUTS}
+    from .api import describe
+
+    browser = {f["name"] for f in describe(kind)["fields"] if f["from_browser"]}
+    inputs = {k: v for k, v in plan["params"].items() if k not in browser}
     key = json.dumps([kind, inputs, start.isoformat(), weeks], sort_keys=True)
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
     stamp = f"DTSTAMP:{_day(start)}T000000Z"

@@ -79,6 +79,13 @@ SCHEMA = Schema(
                 ("zwaar", "Zwaar"),
             ),
         ),
+        Field(
+            "today",
+            DATE,
+            "Vandaag",
+            "De datum van vandaag, ingevuld door de browser: in welke week van het schema zit je nu?",
+            from_browser=True,
+        ),
     ),
 )
 
@@ -145,4 +152,13 @@ def compute(p: dict) -> dict:
             f"In {len(weeks)} weken van {levels[0]} naar {levels[-1]} minuten per dag, "
             f"met {step} {'minuut' if step == 1 else 'minuten'} erbij per week."
         )
-    return {"weeks": weeks, "summary": summary, "notes": notes}
+    today = _dt.date.fromisoformat(p["today"]) if p.get("today") else None
+    return {"weeks": weeks, "summary": summary, "notes": notes, "current_week": current_week(start, len(weeks), today)}
+
+
+def current_week(start: _dt.date | None, weeks: int, today: _dt.date | None) -> int | None:
+    """The week of the plan that today falls in; None without both dates, before the start or after the end."""
+    if start is None or today is None or today < start:
+        return None
+    week = (today - start).days // 7 + 1
+    return week if week <= weeks else None

@@ -37,11 +37,14 @@ class Field:
         max: int | None = None,
         choices: tuple[tuple[str, str], ...] = (),
         above_max: str | None = None,
+        from_browser: bool = False,
     ):
         self.name, self.type, self.label, self.help, self.unit = name, type, label, help, unit
         self.default, self.min, self.max, self.choices = default, min, max, choices
         # Message for a value above max, when the article gives a reason for the limit.
         self.above_max = above_max
+        # Filled in by the browser (e.g. today's date), not asked in the form nor kept in links.
+        self.from_browser = from_browser
 
     @property
     def required(self) -> bool:
@@ -59,6 +62,7 @@ class Field:
             "max": self.max,
             "required": self.required,
             "choices": [{"value": v, "label": lbl} for v, lbl in self.choices],
+            "from_browser": self.from_browser,
         }
 
     def allowed(self) -> str:

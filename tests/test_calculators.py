@@ -293,3 +293,47 @@ def test_never_raises_always_json(name, params):
             assert error["field"] is None or error["field"] in given | {
                 f["name"] for f in calculators.describe(name)["fields"]
             }
+
+
+# ---- this week in a build-up plan -------------------------------------------------
+
+
+def test_current_week_before_on_inside_and_after_the_plan():
+    def week(today, start="2026-01-05", **extra):
+        params = {"start_date": start, "today": today, **extra} if start else {"today": today, **extra}
+        return calculators.calculate("progression", params)["current_week"]
+
+    assert week("2026-01-04") is None  # the day before the start
+    assert week("2026-01-05") == 1  # the start itself
+    assert week("2026-01-11") == 1 and week("2026-01-12") == 2
+    assert week("2026-02-23") == 8 and week("2026-03-01") == 8  # the last of the 8 weeks (10 to 30, 3 a week)
+    assert week("2026-03-02") is None  # the day after the end
+    assert week("2026-01-20", start=None) is None  # no start date, no week
+    assert calculators.calculate("progression", {"start_date": "2026-01-05"})["current_week"] is None  # no today
+    assert calculators.calculate("progression", {"today": "2026-13-01"})["errors"][0]["field"] == "today"
+    assert calculators.describe("progression")["fields"][-1]["from_browser"] is True
+
+
+@given(
+    st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31)),
+    st.integers(-400, 400),
+    st.integers(1, 120),
+    st.integers(5, 120),
+    st.integers(1, 5),
+)
+@settings(max_examples=300)
+def test_current_week_holds_at_every_boundary(start, offset, current, goal, step):
+    today = start + dt.timedelta(days=offset)
+    plan = calculators.calculate(
+        "progression",
+        {"current_minutes": current, "goal_minutes": goal, "weekly_increase": step,
+         "start_date": start.isoformat(), "today": today.isoformat()},
+    )  # fmt: skip
+    week = plan["current_week"]
+    end = start + dt.timedelta(weeks=len(plan["weeks"]))
+    if today < start or today >= end:
+        assert week is None
+    else:
+        row = plan["weeks"][week - 1]
+        first = dt.date.fromisoformat(row["start_date"])
+        assert first <= today < first + dt.timedelta(days=7)

@@ -159,6 +159,31 @@ function renderResult(widget, result) {
     const key = svg.dataset.resultChart;
     renderChart(svg, result[key], box.querySelector(`[data-result-chart-text="${key}"]`));
   }
+  if ("current_week" in result) markCurrentWeek(box, result);
+}
+
+// This week: the row, the bar and a sentence, from the plan's current_week (Python's rule).
+function markCurrentWeek(box, result) {
+  const week = result.current_week ?? null;
+  const line = box.querySelector("[data-current-week]");
+  if (line) line.hidden = week === null;
+  for (const row of box.querySelectorAll("[data-result-table='weeks'] tbody tr")) {
+    const current = week !== null && row.querySelector("[data-cell='week']")?.textContent === String(week);
+    row.classList.toggle("wg-current-week", current);
+    if (current) row.setAttribute("aria-current", "date");
+    else row.removeAttribute("aria-current");
+  }
+  for (const svg of box.querySelectorAll("[data-result-chart='weeks']")) {
+    svg.querySelectorAll("rect").forEach((rect, index) => rect.classList.toggle("wg-current-week", index + 1 === week));
+    const caption = box.querySelector("[data-result-chart-text='weeks']");
+    if (caption && week !== null) caption.textContent += ` De staaf van week ${week}, deze week, is gemarkeerd.`;
+  }
+}
+
+// Today's date on the patient's own calendar, for calculators that ask for it.
+function withToday(widget, params) {
+  const field = widget.dataset.todayField;
+  return field ? { ...params, [field]: localDate(new Date()) } : params;
 }
 
 function showErrors(widget, errors) {
@@ -210,7 +235,7 @@ function connectCalendar(widget, form, name, update) {
     let plan;
     let result;
     try {
-      plan = await calculate(name, readForm(form));
+      plan = await calculate(name, withToday(widget, readForm(form)));
       if (!plan.ok) return update(); // shows what to fix in the plan first
       result = await calculate("calendar", { ...readForm(panel), plan });
     } catch {
@@ -278,7 +303,7 @@ function connect(widget) {
     const ticket = ++latest;
     let result;
     try {
-      result = await calculate(name, readForm(form));
+      result = await calculate(name, withToday(widget, readForm(form)));
     } catch {
       return; // the failed state is already on screen
     }
