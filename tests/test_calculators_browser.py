@@ -335,3 +335,108 @@ def test_this_week_is_marked_in_table_chart_and_print(page, base_url):
     line.wait_for(state="hidden")
     assert widget.locator(".wg-current-week").count() == 0
     assert page.recorder.errors == []
+
+
+# ---- remember on this device ---------------------------------------------------------
+
+STORED = "wandelgids.onthoud.progression"
+
+
+def ours(page):
+    """Our keys in localStorage (Material keeps its palette choice there too)."""
+    return page.evaluate("Object.keys(localStorage).filter((key) => key.startsWith('wandelgids'))")
+
+
+def stored(page):
+    return page.evaluate("(key) => JSON.parse(localStorage.getItem(key))", STORED)
+
+
+def wait_for_summary(page, text, anchor="rekenhulp-progression"):
+    page.wait_for_function(
+        "([anchor, text]) => document.querySelector(`#${anchor} [data-result=summary]`).textContent.includes(text)",
+        arg=[anchor, text],
+    )
+
+
+def test_nothing_is_stored_without_the_tick(page, base_url):
+    open_calculator(page, base_url, "rekenhulpen/")
+    box = page.locator("#rekenhulp-progression [data-remember]")
+    tick = box.get_by_label("Onthoud mijn gegevens op dit apparaat")
+    assert not tick.is_checked()
+    assert "verlaten dit apparaat niet" in box.inner_text()
+    page.locator("#rekenhulp-progression-goal_minutes").fill("40")
+    wait_for_summary(page, "naar 40 minuten")
+    assert ours(page) == []
+    page.goto(base_url + "rekenhulpen/")
+    page.evaluate(READY)
+    assert page.locator("#rekenhulp-progression-goal_minutes").input_value() == "30"
+    assert not page.locator("#rekenhulp-progression").get_by_label("Onthoud mijn gegevens op dit apparaat").is_checked()
+
+
+def test_remembered_inputs_come_back_and_are_gone_after_forgetting(page, base_url):
+    open_calculator(page, base_url, "rekenhulpen/")
+    widget = page.locator("#rekenhulp-progression")
+    widget.get_by_label("Onthoud mijn gegevens op dit apparaat").check()
+    widget.get_by_label("Doel per dag").fill("40")
+    widget.get_by_label("Hoe ging de afgelopen week?").select_option("wisselend")
+    wait_for_summary(page, "naar 40 minuten")
+    page.wait_for_function("(key) => (localStorage.getItem(key) || '').includes('wisselend')", arg=STORED)
+    assert stored(page)["values"]["goal_minutes"] == "40"
+    # An invalid value is never stored: the last valid input stays.
+    widget.get_by_label("Doel per dag").fill("400")
+    page.wait_for_selector("#rekenhulp-progression[data-state='invalid']")
+    assert stored(page)["values"]["goal_minutes"] == "40"
+    widget.get_by_label("Doel per dag").fill("45")
+    wait_for_summary(page, "naar 45 minuten")
+
+    page.goto(base_url + "rekenhulpen/")  # the query is gone: the device remembers
+    wait_for_summary(page, "naar 45 minuten")
+    widget = page.locator("#rekenhulp-progression")
+    assert widget.get_by_label("Doel per dag").input_value() == "45"
+    assert widget.get_by_label("Hoe ging de afgelopen week?").input_value() == "wisselend"
+    assert widget.get_by_label("Onthoud mijn gegevens op dit apparaat").is_checked()
+    # The same calculator on another page finds them too; other calculators keep their defaults.
+    assert page.locator("#rekenhulp-schedule-daily_minutes").input_value() == "35"
+    assert axe_violations(page) == [], "restored"
+
+    widget.get_by_role("button", name="Vergeet mijn gegevens").click()
+    assert ours(page) == []
+    assert not widget.get_by_label("Onthoud mijn gegevens op dit apparaat").is_checked()
+    assert "gewist" in widget.locator("[data-remember-note]").inner_text()
+    page.goto(base_url + "rekenhulpen/")
+    page.evaluate(READY)
+    page.wait_for_selector("#rekenhulp-progression[data-state='live']")
+    assert page.locator("#rekenhulp-progression-goal_minutes").input_value() == "30"
+    assert ours(page) == []
+    assert page.recorder.errors == []
+
+
+def test_unticking_forgets_too(page, base_url):
+    open_calculator(page, base_url, "rekenhulpen/")
+    tick = page.locator("#rekenhulp-progression").get_by_label("Onthoud mijn gegevens op dit apparaat")
+    tick.check()
+    page.wait_for_function("(key) => localStorage.getItem(key) !== null", arg=STORED)
+    tick.uncheck()
+    assert ours(page) == []
+
+
+def test_a_stale_stored_value_falls_back_to_the_default_with_a_note(page, base_url):
+    page.goto(base_url + "rekenhulpen/")
+    page.evaluate(
+        "(key) => localStorage.setItem(key, JSON.stringify({values: {goal_minutes: '40', weekly_increase: '9', last_week: 'super', oud: '1'}}))",
+        STORED,
+    )
+    page.reload()
+    wait_for_summary(page, "naar 40 minuten")
+    widget = page.locator("#rekenhulp-progression")
+    note = widget.locator("[data-remember-note]")
+    note.wait_for(state="visible")
+    assert "Erbij per week" in note.inner_text() and "Hoe ging de afgelopen week?" in note.inner_text()
+    assert "standaardwaarde" in note.inner_text()
+    assert widget.get_by_label("Erbij per week").input_value() == "3"
+    assert widget.get_by_label("Doel per dag").input_value() == "40"
+    assert widget.get_attribute("data-state") == "live"
+    # The repaired input is what the device keeps from now on.
+    page.wait_for_function("(key) => JSON.parse(localStorage.getItem(key)).values.weekly_increase === '3'", arg=STORED)
+    assert axe_violations(page) == [], "stale note"
+    assert page.recorder.errors == []

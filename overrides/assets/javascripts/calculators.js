@@ -19,6 +19,9 @@ const TEXT = {
   copied: "De link naar dit schema is gekopieerd. Bewaar hem om later verder te gaan.",
   copyThis: "Kopieer deze link om je schema te bewaren:",
   calendar: "Het agendabestand is gedownload. Open het om de wandelingen in je agenda te zetten.",
+  forgotten: "Je gegevens zijn van dit apparaat gewist.",
+  rememberFailed: "Deze browser kan je gegevens niet bewaren (bijvoorbeeld in een privévenster).",
+  stale: "Een bewaarde waarde past niet meer bij de rekenhulp en staat weer op de standaardwaarde:",
 };
 
 let worker = null;
@@ -261,6 +264,112 @@ function download(filename, text) {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
+// ---- Remember on this device (opt-in, localStorage, never sent anywhere) ----------
+
+const REMEMBER_PREFIX = "wandelgids.onthoud.";
+
+function defaultValue(control) {
+  if (control instanceof HTMLSelectElement) {
+    return ([...control.options].find((option) => option.defaultSelected) || control.options[0] || { value: "" }).value;
+  }
+  return control.defaultValue;
+}
+
+function fieldLabel(form, control) {
+  const label = form.querySelector(`label[for="${control.id}"]`);
+  return label ? label.firstChild.textContent.trim() : control.name;
+}
+
+// Per calculator, so the same calculator on another page finds the same inputs.
+// Only whole, valid input is saved (save() is called with a plan's inputs), and only
+// while the box is ticked. Python judges restored values like any other input.
+function connectRemember(widget, form, name) {
+  const box = widget.querySelector("[data-remember]");
+  const none = { save() {}, restore: async () => false };
+  if (!box) return none;
+  const tick = box.querySelector("[data-remember-tick]");
+  const note = box.querySelector("[data-remember-note]");
+  const key = REMEMBER_PREFIX + name;
+  let store = null;
+  try {
+    store = window.localStorage;
+  } catch {
+    store = null; // storage blocked: the box says so when ticked
+  }
+  const say = (text) => {
+    note.textContent = text;
+    note.hidden = !text;
+  };
+  const forget = () => {
+    try {
+      store?.removeItem(key);
+    } catch {
+      // nothing stored, nothing to forget
+    }
+  };
+  function save(values) {
+    if (!tick.checked) return;
+    try {
+      store.setItem(key, JSON.stringify({ values }));
+    } catch {
+      say(TEXT.rememberFailed);
+    }
+  }
+  function stored() {
+    try {
+      const data = JSON.parse(store?.getItem(key) ?? "null");
+      return data && typeof data.values === "object" && data.values !== null ? data.values : null;
+    } catch {
+      return null;
+    }
+  }
+  // Put the stored inputs back; fields the rules now refuse return to their defaults
+  // with a visible note. Resolves to true when something was restored.
+  async function restore() {
+    const values = stored();
+    if (!values) return false;
+    tick.checked = true;
+    const changed = [];
+    for (const [field, value] of Object.entries(values)) {
+      const control = form.elements.namedItem(field);
+      if (!control || control.type === "checkbox") continue;
+      control.value = String(value);
+      if (control.value !== String(value)) changed.push(control); // e.g. a choice that no longer exists
+    }
+    let result;
+    try {
+      result = await calculate(name, withToday(widget, readForm(form)));
+    } catch {
+      return true;
+    }
+    if (!result.ok) {
+      const refused = new Set(result.errors.map((error) => error.field ?? ""));
+      for (const control of form.elements) {
+        if (control.name && (refused.has(control.name) || refused.has("")) && control.value !== defaultValue(control)) {
+          changed.push(control);
+        }
+      }
+    }
+    for (const control of changed) control.value = defaultValue(control);
+    if (changed.length) say(`${TEXT.stale} ${[...new Set(changed.map((c) => fieldLabel(form, c)))].join(", ")}.`);
+    return true;
+  }
+  tick.addEventListener("change", () => {
+    say("");
+    if (!tick.checked) forget();
+    else if (!store) say(TEXT.rememberFailed);
+    form.dispatchEvent(new Event("input")); // a valid plan is saved as soon as it is calculated
+  });
+  box.querySelector("[data-remember-forget]").addEventListener("click", () => {
+    forget();
+    tick.checked = false;
+    say(TEXT.forgotten);
+  });
+  tick.checked = stored() !== null;
+  box.disabled = false;
+  return { save, restore };
+}
+
 function setStatus(widget, text, widgetState) {
   widget.dataset.state = widgetState;
   widget.querySelector("[data-calculator-status]").textContent = text;
@@ -298,6 +407,7 @@ function connect(widget) {
   const form = widget.querySelector("[data-calculator-form]");
   const name = widget.dataset.calculator;
   let latest = 0;
+  const remember = connectRemember(widget, form, name);
 
   async function update() {
     const ticket = ++latest;
@@ -312,6 +422,7 @@ function connect(widget) {
       showErrors(widget, []);
       renderResult(widget, result);
       setStatus(widget, TEXT.updated, "live");
+      remember.save(readForm(form));
       window.history.replaceState(null, "", linkFor(widget, readForm(form)));
     } else {
       // Keep the previous plan; show what is wrong next to the field.
@@ -341,6 +452,7 @@ function connect(widget) {
   });
   connectCalendar(widget, form, name, update);
   if (fillFromLink(widget, form)) update();
+  else remember.restore().then((restored) => restored && update());
   const showFailure = () => {
     setStatus(widget, TEXT.failed, "failed");
     form.querySelector("fieldset").disabled = true;
