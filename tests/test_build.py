@@ -59,10 +59,16 @@ def article_units() -> list[str]:
     return units
 
 
-def build(tmp_path: Path, docs: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Build a copy of the project's docs (with some pages replaced) into tmp_path."""
+def build(tmp_path: Path, docs: dict[str, str] | None = None, files: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Build a copy of the project's docs (with some pages replaced) into tmp_path.
+
+    files: other files of the project (e.g. the synonyms file), by name, replaced too.
+    """
     work = tmp_path / "project"
     shutil.copytree(ROOT / "docs", work / "docs")
+    shutil.copy(ROOT / "zoekwoorden.yml", work / "zoekwoorden.yml")
+    for name, text in (files or {}).items():
+        (work / name).write_text(text, encoding="utf-8")
     for name, text in (docs or {}).items():
         (work / "docs" / name).write_text(text, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text()
