@@ -156,16 +156,21 @@ def _progression_events(plan: dict, start: _dt.date, made_with: str) -> list[lis
 
 def _schedule_events(plan: dict, start: _dt.date, weeks: int, made_with: str) -> list[list[str]]:
     last_day = start + _dt.timedelta(days=7 * weeks - 1)
+    wake = plan["params"]["wake_time"]
     events = []
     for key, days in DAYS.items():
-        first = next(start + _dt.timedelta(days=n) for n in range(7) if (start.weekday() + n) % 7 in days)
+        first_day = next(start + _dt.timedelta(days=n) for n in range(7) if (start.weekday() + n) % 7 in days)
         for walk in plan[key]:
+            # A walk before the waking time belongs to a day that began the evening before
+            # (a night shift): it falls on the next calendar date.
+            later = _dt.timedelta(days=1 if walk["time"] < wake else 0)
+            on_days = ",".join(BYDAY[(d + later.days) % 7] for d in days)
             clock = walk["time"].replace(":", "") + "00"
             events.append(
                 [
-                    f"DTSTART:{_day(first)}T{clock}",
+                    f"DTSTART:{_day(first_day + later)}T{clock}",
                     f"DURATION:PT{walk['minutes']}M",
-                    f"RRULE:FREQ=WEEKLY;BYDAY={','.join(BYDAY[d] for d in days)};UNTIL={_day(last_day)}T{clock}",
+                    f"RRULE:FREQ=WEEKLY;BYDAY={on_days};UNTIL={_day(last_day + later)}T{clock}",
                     f"SUMMARY:{escape(f'Wandelen: {walk["minutes"]} minuten ({walk["part"]})')}",
                     f"DESCRIPTION:{escape(f'{walk["tip"]}\n\n{made_with}')}",
                 ]

@@ -65,7 +65,9 @@ def check_schedule(plan: dict, start: dt.date, weeks: int, result: dict) -> None
         assert rule["FREQ"] == ["WEEKLY"]
         days = {"weekday": {0, 1, 2, 3, 4}, "weekend": {5, 6}}[key]
         # Every occurrence: on the right days, inside the chosen weeks, each such day once.
-        occurrences = list(rrulestr(event["RRULE"].to_ical().decode(), dtstart=first))
+        # A walk before waking time is in the night after the day it belongs to.
+        night = dt.timedelta(days=1 if walk["time"] < plan["params"]["wake_time"] else 0)
+        occurrences = [when - night for when in rrulestr(event["RRULE"].to_ical().decode(), dtstart=first)]
         assert all(day.weekday() in days and start <= day.date() < end for day in occurrences)
         assert len(occurrences) == len(days) * weeks
         assert len({day.date() for day in occurrences}) == len(occurrences)
@@ -109,6 +111,16 @@ def test_schedule_walks_repeat_weekly_for_twelve_weeks_by_default():
     assert "DTSTART:20260107T080000\r\nDURATION:PT10M" in text  # first weekday: the start itself
     assert "DTSTART:20260110T" in text  # first weekend day: that Saturday
     assert result["summary"] == "Je wandelingen staan 12 weken in je agenda, vanaf woensdag 7 januari 2026."
+
+
+def test_night_walks_fall_on_the_next_date():
+    plan = calculators.calculate("schedule", {"wake_time": "22:00", "bed_time": "14:00"})
+    late = [walk for walk in plan["weekday"] if walk["time"] < "22:00"]
+    assert late  # the night shift's day runs past midnight
+    result = calendar(plan, start_date="2026-01-05")  # a Monday
+    check_schedule(plan, dt.date(2026, 1, 5), 12, result)
+    assert "RRULE:FREQ=WEEKLY;BYDAY=TU,WE,TH,FR,SA;UNTIL=20260330T" in result["ics"]
+    assert f"DTSTART:20260106T{late[0]['time'].replace(':', '')}00" in result["ics"]
 
 
 @pytest.mark.parametrize("weeks", [1, 2, 52])
