@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from types import ModuleType
 
 from . import breathing, progression, schedule
@@ -47,3 +48,19 @@ def calculate(name: object, params: object = None) -> dict:
     except Exception:  # noqa: BLE001 - the promise is "never raises"; a bug still gets a Dutch message
         message = "Er ging iets mis bij het berekenen. Controleer je invoer of probeer het later opnieuw."
         return {"ok": False, "calculator": label, "errors": [{"field": None, "message": message}]}
+
+
+def _refused(message: str) -> dict:
+    return {"ok": False, "calculator": None, "errors": [{"field": None, "message": message}]}
+
+
+def calculate_json(text: object) -> str:
+    """calculate() across a text boundary (the browser's worker): a JSON request
+    {"name": ..., "params": {...}} in, the result as JSON text out. Never raises."""
+    try:
+        request = json.loads(text) if isinstance(text, (str, bytes)) else None
+    except (ValueError, RecursionError):
+        request = None
+    if not isinstance(request, dict):
+        return json.dumps(_refused("Het verzoek aan de rekenhulp is onleesbaar: verwacht een JSON-object met name en params."))
+    return json.dumps(calculate(request.get("name"), request.get("params")))

@@ -6,8 +6,10 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -65,14 +67,60 @@ def serve(directory: Path, handler_class=QuietHandler):
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The built site; built here when the tests run without 'make test'."""
-    if not (SITE / "index.html").is_file() or not (SITE / "assets" / "pyodide").is_dir():
+    if not (SITE / "_headers").is_file() or not (SITE / "assets" / "pyodide").is_dir():
         subprocess.run([str(ROOT / ".venv/bin/python"), "scripts/build_pyodide.py"], cwd=ROOT, check=True)
         subprocess.run([str(ROOT / ".venv/bin/mkdocs"), "build", "--strict", "--quiet"], cwd=ROOT, check=True)
+        subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "serving", "finish", "site"], cwd=ROOT, check=True)
     return SITE
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Nginx:
+    """The repository's nginx configuration serving a built site on a free port."""
+
+    def __init__(self, site: Path, prefix: Path):
+        from serving import nginx
+        from serving.inline_code import inline_script_hashes
+
+        if missing := nginx.missing_parts():
+            pytest.fail(f"{' and '.join(missing)} not installed; run 'make test', which installs them.")
+        self.port = free_port()
+        conf = nginx.write_local_config(site, prefix, self.port, inline_script_hashes(site))
+        self.process = subprocess.Popen(nginx.command(conf), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.url = f"http://127.0.0.1:{self.port}/"
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                break
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    pytest.fail(f"nginx did not start: {(prefix / 'error.log').read_text(errors='replace')[-2000:]}")
+                time.sleep(0.05)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def nginx_url(site: Path, tmp_path_factory):
+    """The site as visitors get it in production: nginx with brotli and the real headers."""
+    server = Nginx(site, tmp_path_factory.mktemp("nginx"))
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture(scope="session")
 def base_url(site: Path):
+    """The site from Python's plain test server (no compression, no headers)."""
     server = serve(site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()

@@ -6,14 +6,9 @@
 // Messages out: {"type":"stage","stage":...}, then exactly one {"type":"ready"} or
 // {"type":"failed","message":...}; per request {"type":"result","id":n,"result":{...}}.
 
-const BRIDGE = `
-import json
-import calculators
-
-def wandelgids_call(text):
-    request = json.loads(text)
-    return json.dumps(calculators.calculate(request.get("name"), request.get("params")))
-`;
+// Python parses the request and writes the answer (calculators.calculate_json), so a
+// malformed request gets the same kind of Dutch error result as a wrong input.
+const BRIDGE = "from calculators import calculate_json as wandelgids_call";
 
 let call = null;
 let settled = false;
@@ -46,14 +41,47 @@ async function load(indexURL) {
   }
 }
 
+// Envelope-level refusals; everything about the request itself is Python's to judge.
+const REFUSED = {
+  type: "Onbekend soort bericht aan de rekenhulp.",
+  loading: "De rekenhulp is nog niet geladen. Probeer het zo opnieuw.",
+  broken: "Er ging iets mis bij het berekenen. Probeer het later opnieuw.",
+};
+
+function answer(id, resultText) {
+  // Python's JSON text is spliced in as is: no conversion through JS objects.
+  self.postMessage(`{"type":"result","id":${id},"result":${resultText}}`);
+}
+
+function refuse(id, message) {
+  answer(id, JSON.stringify({ ok: false, calculator: null, errors: [{ field: null, message }] }));
+}
+
+let loading = false;
+
+// Any page script can post here, so nothing it sends may throw or stop the worker:
+// a message with a request id always gets a result, one without is ignored.
 self.addEventListener("message", (event) => {
-  const message = JSON.parse(event.data);
-  if (message.type === "load") {
-    load(message.indexURL);
-  } else if (message.type === "calculate") {
-    // The bridge only sends requests after "ready".
-    // Splice Python's JSON text in as is: no conversion through JS objects.
-    self.postMessage(`{"type":"result","id":${Number(message.id)},"result":${call(message.request)}}`);
+  let message = null;
+  try {
+    message = typeof event.data === "string" ? JSON.parse(event.data) : null;
+  } catch {
+    return; // not JSON: no id to answer to
+  }
+  if (message && message.type === "load" && typeof message.indexURL === "string") {
+    if (!loading) load(message.indexURL);
+    loading = true;
+    return;
+  }
+  const id = message && Number.isSafeInteger(message.id) ? message.id : null;
+  if (id === null) return;
+  if (message.type !== "calculate") return refuse(id, REFUSED.type);
+  if (!call) return refuse(id, REFUSED.loading);
+  const request = typeof message.request === "string" ? message.request : JSON.stringify(message.request ?? null);
+  try {
+    answer(id, call(request));
+  } catch {
+    refuse(id, REFUSED.broken);
   }
 });
 
