@@ -5,17 +5,18 @@ performance is measured.
     make bench                      # everything
     .venv/bin/python scripts/bench.py --only calculators,ready
 
+Everything in the browser is served by the repository's nginx configuration
+(brotli_static, production headers), as visitors get it.
+
 Parts: calculators (CPython time per call, wheel size), ready (time to
-window.wandelgids.ready vs a bare loadPyodide page, with and without byte-compiled
-stdlib), latency (input to result), bytes (transferred per page), lighthouse, build.
-Results go to stdout and bench-results/latest.json.
+window.wandelgids.ready vs a bare loadPyodide page from the npm package's own files,
+with and without byte-compiled stdlib), latency (input to result), bytes (on the wire
+per page type), lighthouse, build. Results go to stdout and bench-results/latest.json.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import json
 import os
 import re
@@ -34,7 +35,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(ROOT / "tests")]
 import calculators  # noqa: E402
 from build_pyodide import build as build_pyodide  # noqa: E402
 from build_pyodide import pyodide_version  # noqa: E402
-from conftest import CHROMIUM_ARGS, QuietHandler, serve  # noqa: E402
+from conftest import CHROMIUM_ARGS  # noqa: E402
+
+from serving.nginx import LocalServer  # noqa: E402
+from serving.precompress import precompress  # noqa: E402
 
 SITE = ROOT / "site"
 RESULTS = ROOT / "bench-results"
@@ -43,14 +47,19 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 COLD_LOADS = 9
 CALCULATOR_PAGES = ("opbouwen/", "dagschema/", "rekenhulpen/")
 
+NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
+# The baseline: a page that only runs loadPyodide() from the npm package's own files
+# (full python_stdlib.zip, full lock file), precompressed and served like ours. Its
+# script is a file, not inline, so the strict Content-Security-Policy allows it.
 BARE_PAGE = """<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>Pyodide zonder meer</title></head>
-<body><p>Alleen loadPyodide() op de hoofdthread, uit dezelfde bestanden.</p>
-<script type="module">
-import {{ loadPyodide }} from "/assets/pyodide/{version}/pyodide.mjs";
-window.benchReady = loadPyodide({{ indexURL: "/assets/pyodide/{version}/" }}).then(() => performance.now());
-</script></body></html>
+<html lang="nl"><head><meta charset="utf-8"><title>Pyodide zonder meer</title>
+<script type="module" src="bare.js"></script></head>
+<body><p>Alleen loadPyodide() op de hoofdthread, uit de bestanden van het npm-pakket.</p></body></html>
 """
+BARE_SCRIPT = """import { loadPyodide } from "./npm/pyodide.mjs";
+window.benchReady = loadPyodide({ indexURL: new URL("./npm/", import.meta.url).href }).then(() => performance.now());
+"""
+NPM_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 
 def median(values):
@@ -97,37 +106,19 @@ class Browser:
         self._playwright.stop()
 
 
-class CompressingHandler(QuietHandler):
-    """Gzip for text, as any static host or CDN does; Lighthouse scores what travels."""
-
-    COMPRESS = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".xml")
-    cache: dict[tuple[str, float], bytes] = {}  # compressed once, like a CDN
-
-    def send_head(self):
-        path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            path = os.path.join(path, "index.html")
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.endswith(self.COMPRESS) or not os.path.isfile(path):
-            return super().send_head()
-        key = (path, os.path.getmtime(path))
-        if key not in self.cache:
-            with open(path, "rb") as source:
-                self.cache[key] = gzip.compress(source.read(), compresslevel=6)
-        body = self.cache[key]
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-cache")
-        self.end_headers()
-        return io.BytesIO(body)
+def write_bare_page(site: Path) -> None:
+    bench = site / "_bench"
+    (bench / "npm").mkdir(parents=True, exist_ok=True)
+    (bench / "bare.html").write_text(BARE_PAGE, encoding="utf-8")
+    (bench / "bare.js").write_text(BARE_SCRIPT, encoding="utf-8")
+    for name in NPM_FILES:
+        shutil.copy2(NPM_PYODIDE / name, bench / "npm" / name)
+    precompress(bench, ROOT / "build" / "precompressed")
 
 
-def serve_with_bare_page(site: Path):
-    (site / "_bench").mkdir(exist_ok=True)
-    (site / "_bench" / "bare.html").write_text(BARE_PAGE.format(version=pyodide_version()), encoding="utf-8")
-    server = serve(site, CompressingHandler)
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+def serve_with_bare_page(site: Path, prefix: Path) -> LocalServer:
+    write_bare_page(site)
+    return LocalServer(site, prefix)
 
 
 def ready_times(browser: Browser, base: str) -> tuple[list[float], list[float]]:
@@ -161,11 +152,12 @@ def bench_ready(results: dict, browser: Browser, base: str, compare_stdlib: bool
         target = next((variant / "assets" / "pyodide").iterdir())  # the content-hashed folder
         shutil.rmtree(target)
         shutil.copytree(compiled, target, ignore=shutil.ignore_patterns(".*"))
-        server, variant_base = serve_with_bare_page(variant)
+        precompress(target, ROOT / "build" / "precompressed")
+        server = serve_with_bare_page(variant, Path(tmp) / "nginx")
         try:
-            source_ours, source_bare = ready_times(browser, variant_base)
+            source_ours, source_bare = ready_times(browser, server.url)
         finally:
-            server.shutdown()
+            server.stop()
         size = (target / "python_stdlib.zip").stat().st_size
     source_ratio = median(source_ours) / median(source_bare)
     report(results, "ready_ms_source_stdlib", round(median(source_ours)),
@@ -224,7 +216,7 @@ def transferred(browser: Browser, url: str, wait_ready: bool) -> tuple[int, int,
 
 
 def bench_bytes(results: dict, browser: Browser, base: str) -> None:
-    print("bytes transferred (gzip, as a static host serves them):")
+    print("bytes on the wire (nginx, brotli):")
     before, total, pyodide_files = transferred(browser, base + "veelgemaakte-fouten/", wait_ready=False)
     report(results, "text_page_bytes", total, f"text page: {total / 1024:.0f} KiB, Pyodide files: {pyodide_files}")
     results["text_page_pyodide_files"] = pyodide_files
@@ -331,7 +323,9 @@ def main() -> None:
     if "calculators" in parts:
         bench_calculators(results)
     if parts & {"ready", "latency", "bytes", "lighthouse"}:
-        server, base = serve_with_bare_page(SITE)
+        nginx_prefix = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+        server = serve_with_bare_page(SITE, nginx_prefix)
+        base = server.url
         browser = Browser()
         try:
             if "ready" in parts:
@@ -346,8 +340,9 @@ def main() -> None:
             if "lighthouse" in parts:
                 bench_lighthouse(results, base)
         finally:
-            server.shutdown()
+            server.stop()
             shutil.rmtree(SITE / "_bench", ignore_errors=True)
+            shutil.rmtree(nginx_prefix, ignore_errors=True)
     if "build" in parts:
         bench_build(results)
     RESULTS.mkdir(exist_ok=True)

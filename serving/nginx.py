@@ -99,3 +99,39 @@ def write_local_config(site: Path, prefix: Path, port: int, script_hashes: list[
 def command(conf: Path) -> list[str]:
     """nginx in the foreground with this config; -e keeps even start-up errors under the prefix."""
     return [nginx_binary(), "-p", str(conf.parent), "-c", str(conf), "-e", str(conf.parent / "error.log"), "-g", "daemon off;"]
+
+
+class LocalServer:
+    """nginx serving `site` on a free local port until stop(): for the tests and benchmarks."""
+
+    def __init__(self, site: Path, prefix: Path):
+        import socket
+        import subprocess
+        import time
+
+        from .inline_code import inline_script_hashes
+
+        if missing := missing_parts():
+            raise RuntimeError(f"{' and '.join(missing)} not installed; 'make test' installs them.")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        conf = write_local_config(site, prefix, self.port, inline_script_hashes(site))
+        self.process = subprocess.Popen(command(conf), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{self.port}/"
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    log = prefix / "error.log"
+                    raise RuntimeError(f"nginx did not start: {log.read_text(errors='replace')[-2000:] if log.is_file() else ''}")
+                time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)

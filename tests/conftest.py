@@ -6,10 +6,8 @@ import functools
 import http.server
 import os
 import shutil
-import socket
 import subprocess
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -74,46 +72,15 @@ def site() -> Path:
     return SITE
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Nginx:
-    """The repository's nginx configuration serving a built site on a free port."""
-
-    def __init__(self, site: Path, prefix: Path):
-        from serving import nginx
-        from serving.inline_code import inline_script_hashes
-
-        if missing := nginx.missing_parts():
-            pytest.fail(f"{' and '.join(missing)} not installed; run 'make test', which installs them.")
-        self.port = free_port()
-        conf = nginx.write_local_config(site, prefix, self.port, inline_script_hashes(site))
-        self.process = subprocess.Popen(nginx.command(conf), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        self.url = f"http://127.0.0.1:{self.port}/"
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                break
-            except OSError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    self.stop()
-                    pytest.fail(f"nginx did not start: {(prefix / 'error.log').read_text(errors='replace')[-2000:]}")
-                time.sleep(0.05)
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
 @pytest.fixture(scope="session")
 def nginx_url(site: Path, tmp_path_factory):
     """The site as visitors get it in production: nginx with brotli and the real headers."""
-    server = Nginx(site, tmp_path_factory.mktemp("nginx"))
+    from serving.nginx import LocalServer
+
+    try:
+        server = LocalServer(site, tmp_path_factory.mktemp("nginx"))
+    except RuntimeError as error:
+        pytest.fail(str(error))  # never skip: a missing nginx is a failure
     yield server.url
     server.stop()
 
