@@ -1,4 +1,5 @@
-"""The stable JSON API: calculate() never raises and returns only JSON types."""
+"""The stable JSON API: calculate() never raises for any input and returns only JSON
+types; only a Python installation that lacks a module raises (ImportError)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,10 @@ def calculate(name: object, params: object = None) -> dict:
         if errors:
             return {"ok": False, "calculator": label, "errors": errors}
         return {"ok": True, "calculator": label, "params": values, **_MODULES[label].compute(values)}
+    except ImportError:
+        # Only a Python that lacks a standard module gets here (in the browser: a standard
+        # library cut too far). No input fixes that, so the caller must fail visibly.
+        raise
     except Exception:  # noqa: BLE001 - the promise is "never raises"; a bug still gets a Dutch message
         message = "Er ging iets mis bij het berekenen. Controleer je invoer of probeer het later opnieuw."
         return {"ok": False, "calculator": label, "errors": [{"field": None, "message": message}]}

@@ -1,13 +1,21 @@
 // Pyodide in a module worker: loads the runtime and the calculators wheel, then
 // answers calculate requests. Every message is JSON text in both directions, and
-// Python parses and serialises it (json.loads / json.dumps), so the browser gets
+// Python parses and serialises it (calculators.calculate_json), so the browser gets
 // exactly what CPython's calculators.calculate returns.
 //
+// The build serves this file from the content-hashed Pyodide folder
+// (scripts/hooks/pyodide_assets.py), so the static import below is that folder's
+// pyodide.mjs: it is fetched with the worker itself, and loading starts at once,
+// without waiting for a message from the page.
+//
 // Messages out: {"type":"stage","stage":...}, then exactly one {"type":"ready"} or
-// {"type":"failed","message":...}; per request {"type":"result","id":n,"result":{...}}.
+// {"type":"failed","message":...}; per request {"type":"result","id":n,"result":{...}};
+// {"type":"broken","message":...} if Python later lacks a module (the page then fails).
+import { loadPyodide } from "./pyodide.mjs";
 
-// Python parses the request and writes the answer (calculators.calculate_json), so a
-// malformed request gets the same kind of Dutch error result as a wrong input.
+const INDEX_URL = new URL("./", import.meta.url).href;
+// Only the standard library modules the calculators use (scripts/stdlib_cut.py).
+const STDLIB_URL = new URL("python_stdlib_used.zip", INDEX_URL).href;
 const BRIDGE = "from calculators import calculate_json as wandelgids_call";
 
 let call = null;
@@ -24,20 +32,27 @@ function settle(message) {
   post(message);
 }
 
-async function load(indexURL) {
+// What this worker fetched, for the benchmarks and tests (bytes and cache hits).
+function resources() {
+  return performance.getEntriesByType("resource").map((entry) => ({
+    name: entry.name,
+    transferSize: entry.transferSize,
+    encodedBodySize: entry.encodedBodySize,
+  }));
+}
+
+async function load() {
   try {
     post({ type: "stage", stage: "worker" });
-    const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-    post({ type: "stage", stage: "runtime" });
-    const pyodide = await loadPyodide({ indexURL, checkAPIVersion: true });
+    const pyodide = await loadPyodide({ indexURL: INDEX_URL, stdLibURL: STDLIB_URL, checkAPIVersion: true });
     post({ type: "stage", stage: "package" });
     await pyodide.loadPackage("wandelgids-calculators", { messageCallback: () => {}, errorCallback: () => {} });
     post({ type: "stage", stage: "python" });
     pyodide.runPython(BRIDGE);
     call = pyodide.globals.get("wandelgids_call");
-    settle({ type: "ready" });
+    settle({ type: "ready", resources: resources() });
   } catch (error) {
-    settle({ type: "failed", message: String((error && error.message) || error) });
+    settle({ type: "failed", message: String((error && error.message) || error), resources: resources() });
   }
 }
 
@@ -57,8 +72,6 @@ function refuse(id, message) {
   answer(id, JSON.stringify({ ok: false, calculator: null, errors: [{ field: null, message }] }));
 }
 
-let loading = false;
-
 // Any page script can post here, so nothing it sends may throw or stop the worker:
 // a message with a request id always gets a result, one without is ignored.
 self.addEventListener("message", (event) => {
@@ -68,11 +81,6 @@ self.addEventListener("message", (event) => {
   } catch {
     return; // not JSON: no id to answer to
   }
-  if (message && message.type === "load" && typeof message.indexURL === "string") {
-    if (!loading) load(message.indexURL);
-    loading = true;
-    return;
-  }
   const id = message && Number.isSafeInteger(message.id) ? message.id : null;
   if (id === null) return;
   if (message.type !== "calculate") return refuse(id, REFUSED.type);
@@ -80,7 +88,14 @@ self.addEventListener("message", (event) => {
   const request = typeof message.request === "string" ? message.request : JSON.stringify(message.request ?? null);
   try {
     answer(id, call(request));
-  } catch {
+  } catch (error) {
+    // calculate() only raises when Python itself lacks a module (a standard library
+    // cut too far): every later answer could be wrong, so the page shows it failed.
+    // "broken" goes first, so the page fails this request instead of showing an error.
+    if (error && error.type === "ModuleNotFoundError") {
+      call = null;
+      post({ type: "broken", message: String(error.message) });
+    }
     refuse(id, REFUSED.broken);
   }
 });
@@ -89,3 +104,5 @@ self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
   settle({ type: "failed", message: String(event.reason) });
 });
+
+load();
