@@ -31,6 +31,7 @@ OUT_ROOT = ROOT / "build" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "pyodide-lock.json")
 FULL_STDLIB = "python_stdlib.zip"
 CUT_STDLIB = "python_stdlib_used.zip"
+TRACE_FILE = ".stdlib-trace.json"
 PACKAGE = "wandelgids-calculators"
 DEFAULT_STDLIB = "compiled"
 DEFAULT_OPTIMIZE = 2
@@ -85,6 +86,7 @@ def build(
         cut = staging / CUT_STDLIB
         stdlib_cut.write_zip(staging / FULL_STDLIB, stdlib_cut.used_entries(traced), cut, compile_stdlib, optimize)
         stdlib_cut.check(traced, cut)
+        (staging / TRACE_FILE).write_text(json.dumps(traced, indent=1, sort_keys=True))  # for tests; not served
         (staging / FULL_STDLIB).unlink()
         run(bin_dir / "pyodide", "py-compile", "--silent", "--exclude", CUT_STDLIB, staging)
         stdlib_cut.trim_lock(lock, PACKAGE)

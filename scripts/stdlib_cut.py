@@ -54,15 +54,15 @@ def import_statements(package: Path) -> list[dict]:
     return found
 
 
-def trace(runtime: Path, package: Path) -> dict:
+def trace(runtime: Path, package: Path, stdlib: str = "python_stdlib.zip") -> dict:
     """Run everything under Pyodide in Node (runtime: a folder with Pyodide's files,
-    the full stdlib zip and a lock file that lists the calculators wheel)."""
+    the stdlib zip and a lock file that lists the calculators wheel)."""
     imports = import_statements(package)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump({"imports": imports}, handle)
     try:
         done = subprocess.run(
-            ["node", str(TRACE_SCRIPT), str(runtime), str(TRACE_DRIVER), handle.name],
+            ["node", str(TRACE_SCRIPT), str(runtime), str(TRACE_DRIVER), handle.name, stdlib],
             check=True, capture_output=True, text=True,
         )  # fmt: skip
     except subprocess.CalledProcessError as error:
