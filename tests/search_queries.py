@@ -42,4 +42,17 @@ QUERIES = (
     ("afspraak maken", "hulp-nodig/"),
     ("telefoonnummer", "hulp-nodig/"),
     ("bekken", "wanneer-minder-goed/"),
+    # Written after the search words, and not tuned for (one still misses).
+    ("hoe lang moet ik wandelen", "opbouwen/"),
+    ("is hardlopen slecht voor mijn rug", "veelgestelde-vragen/"),
+    ("wandelen na lang zitten", "waarom-wandelen-werkt/"),
+    ("zenuw bekneld", "wandelen-per-klacht/"),
+    ("wandelen helpt niet", "wanneer-minder-goed/"),
+    ("artrose in de rug", "wandelen-per-klacht/"),
+    ("hoe vaak per dag wandelen", "dagschema/"),
+    ("wandelen tegen stress", "waarom-wandelen-werkt/"),
+    ("verkeerde schoenen", "veelgemaakte-fouten/"),
+    ("te snel lopen", "veelgemaakte-fouten/"),
+    ("onderzoek wandelen rugpijn", "onderzoek/"),
+    ("wandelpauze", "dagschema/"),
 )
