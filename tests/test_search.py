@@ -67,10 +67,28 @@ def test_words_reach_the_page_and_every_section_that_holds_the_article_word():
     assert search_words.words_for("Kom terug", {"rug": ["ruggengraat"]}) == []
 
 
+def test_sources_are_checked_without_a_build(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("---\ntitle: A\nzoekwoorden: weekend\n---\n\n# A\n\nArtrose en zo.\n", encoding="utf-8")
+    (docs / "b.md").write_text("---\ntitle: B\nzoekwoorden: [zaterdag]\n---\n\n# B\n", encoding="utf-8")
+    (docs / "c.md").write_text("---\ntitle: [C\n---\n\n# C\n", encoding="utf-8")
+    synonyms = tmp_path / "zoekwoorden.yml"
+    synonyms.write_text("artrose: [slijtage]\nheupkaart: [heup]\n", encoding="utf-8")
+    assert search_words.check_sources(docs, synonyms) == [
+        ("docs/a.md", 3, "zoekwoorden: schrijf een lijst van woorden, bijvoorbeeld [slijtage, versleten rug]."),
+        ("zoekwoorden.yml", 2, "'heupkaart' staat op geen enkele pagina; controleer de spelling of haal het weg."),
+    ]
+    synonyms.write_text("artrose: slijtage\n", encoding="utf-8")
+    assert search_words.check_sources(docs, synonyms)[-1][0] == "zoekwoorden.yml"
+    assert search_words.check_sources(docs, tmp_path / "geen.yml") == search_words.check_sources(docs, synonyms)[:1]
+
+
 # ---- what ships ------------------------------------------------------------------
 
 
 def test_shipped_synonyms_and_front_matter_pass_the_checks():
+    assert search_words.check_sources(ROOT / "docs", ROOT / search_words.SYNONYMS_FILE) == []
     synonyms, problems = search_words.load_synonyms(ROOT / search_words.SYNONYMS_FILE)
     assert problems == [] and len(synonyms) >= 15
     with_words = 0

@@ -112,6 +112,39 @@ def _unique(words: list[str]) -> list[str]:
     return [w for w in words if not (w.lower() in seen or seen.add(w.lower()))]
 
 
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def _line_of(text: str, key: str) -> int:
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
+    return text[: match.start()].count("\n") + 1 if match else 1
+
+
+def check_sources(docs_dir: Path, synonyms_path: Path) -> list[tuple[str, int, str]]:
+    """Every search-word problem in the Markdown sources and the synonyms file, as
+    (file, line, Dutch problem), for the content checks (no build needed)."""
+    found: list[tuple[str, int, str]] = []
+    bodies: list[str] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8-sig")
+        where = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+        match = FRONT_MATTER.match(text)
+        try:
+            meta = yaml.safe_load(match["yaml"] or "") if match else {}
+        except yaml.YAMLError:
+            meta = {}  # unreadable front matter is the front matter check's to report
+        bodies.append(text[match.end() :] if match else text)
+        for problem in check_page_words(meta if isinstance(meta, dict) else {}):
+            found.append((where, _line_of(text, FRONT_MATTER_KEY), problem))
+    if synonyms_path.exists():
+        source = synonyms_path.read_text(encoding="utf-8")
+        synonyms, problems = parse_synonyms(source)
+        found += [(synonyms_path.name, 1, problem) for problem in problems]
+        for term in unused_terms(synonyms, bodies):
+            found.append((synonyms_path.name, _line_of(source, term), f"'{term}' staat op geen enkele pagina; controleer de spelling of haal het weg."))
+    return found
+
+
 def augment(index: dict, page_words: dict[str, list[str]], synonyms: dict[str, list[str]]) -> dict:
     """Add the search words to an index of Material's search plugin ({config, docs}).
 
