@@ -165,6 +165,7 @@ Tekst.
     [
         ("/// calculator | opbouw\n///", 12, "unknown calculator 'opbouw'"),
         ("/// calculator | calendar\n///", 12, "'calendar' cannot be placed as a block"),
+        ("/// calculator | progression\ngoal_minutes: 30\ntoday: 2026-01-05\n///", 14, "'today' is filled in by the browser"),
         ("/// calculater | progression\n///", 12, "unknown block"),
         ("/// calculator | progression\ngoal_minutes: 30\ndoel: 30\n///", 14, "unknown option 'doel'"),
         ("/// calculator | progression\ngoal_minutes: 300\n///", 13, "option 'goal_minutes'"),

@@ -105,6 +105,10 @@ def _read_block(src: Source, lines: list[str], index: int) -> tuple[str, dict, i
     for offset, text in enumerate(body):
         if found := OPTION_KEY.match(text):
             key_lines.setdefault(found[1].strip(), index + 1 + offset)
+    from_browser = [f["name"] for f in calculators.describe(name)["fields"] if f["from_browser"] and f["name"] in options]
+    if from_browser:
+        field = from_browser[0]
+        raise src.error(key_lines.get(field, index), f"option '{field}' is filled in by the browser", "remove the line.")
     values, errors = calculators.validate_options(name, options)
     if errors:
         field, message = errors[0]["field"], errors[0]["message"]
