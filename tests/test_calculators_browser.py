@@ -139,6 +139,9 @@ def parity_cases(name: str, count: int = 60) -> list[dict]:
             else:
                 params[field["name"]] = rng.choice(junk)
         cases.append(params)
+    if name == "progression":  # this week: before, on and after each boundary of the 8-week plan
+        days = ("2026-01-04", "2026-01-05", "2026-01-11", "2026-01-12", "2026-03-01", "2026-03-02")
+        cases += [{"start_date": "2026-01-05", "today": day} for day in days]
     return cases
 
 
