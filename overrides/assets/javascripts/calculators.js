@@ -179,9 +179,10 @@ function markCurrentWeek(box, result) {
     if (current) row.setAttribute("aria-current", "date");
     else row.removeAttribute("aria-current");
   }
-  for (const svg of box.querySelectorAll("[data-result-chart='weeks']")) {
+  // The chart has one bar (rect) per week, in order; its caption says which one is marked.
+  for (const svg of box.querySelectorAll("svg[data-result-chart]")) {
     svg.querySelectorAll("rect").forEach((rect, index) => rect.classList.toggle("wg-current-week", index + 1 === week));
-    const caption = box.querySelector("[data-result-chart-text='weeks']");
+    const caption = svg.closest("figure")?.querySelector("figcaption");
     if (caption && week !== null) caption.textContent += ` De staaf van week ${week}, deze week, is gemarkeerd.`;
   }
 }
