@@ -2,6 +2,7 @@
 #   make serve  - install everything, build the calculators, serve with live reload
 #   make build  - build the static site into site/
 #   make test   - install what the tests need (Chromium included) and run them all
+#   make check-content - check every page (front matter, calculator blocks, headings, links) in Dutch
 #   make bench  - benchmarks (calculators, Pyodide readiness, page weight, Lighthouse, build time)
 
 SHELL := /bin/bash
@@ -14,7 +15,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup serve build pyodide chromium test bench clean
+.PHONY: help setup serve build pyodide chromium test bench clean check-content
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -39,6 +40,10 @@ pyodide: setup
 
 build: pyodide
 	$(BIN)/mkdocs build --strict --quiet
+
+# Every content problem in one run, in Dutch, with file, line and fix (no MkDocs needed).
+check-content: $(VENV)/.synced
+	@$(BIN)/python -m wandelgids.content_checks docs
 
 serve: pyodide
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload

@@ -225,3 +225,12 @@ def test_the_menu_follows_nav_order_in_front_matter(tmp_path):
     menu = re.findall(r'href="([^"#]*)" class="md-nav__link', home)
     assert menu[:3] == [".", "nieuw/", "waarom-wandelen-werkt/"], menu
     assert menu[-1] == "hulp-nodig/"
+
+
+def test_content_check_errors_stop_the_strict_build_all_at_once(tmp_path):
+    body = "# Test\n\n### Sprong\n\nZie [niets](niets.md).\n"
+    page = f"---\ntitle: Test\ndescription: Kort.\nreviewed: 2026-11-25\nreviewer: chiropractor\nnav_order: 999\n---\n\n{body}"
+    result = build(tmp_path, {"test.md": page})
+    assert result.returncode != 0
+    assert "docs/test.md:11: de kop 'Sprong' springt van niveau 1 naar 3." in result.stderr
+    assert "docs/test.md:13: link 'niets.md' leidt nergens heen" in result.stderr

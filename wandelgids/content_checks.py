@@ -295,15 +295,12 @@ def check_links(page: Page, where: str, body: Body, bodies: dict[str, Body], doc
             reached.add(path)
             if anchor and anchor not in bodies[path].anchors:
                 known = ", ".join(sorted(bodies[path].anchors)[:15]) or "(geen)"
+                here = path == page.uri
                 found.append(
-                    Finding(where, line, f"{kind} '{target}' leidt nergens heen: '{path}' heeft geen onderdeel '#{anchor}'",
-                            f"gebruik een kop van die pagina: {known}.")
+                    Finding(where, line, f"{kind} '{target}' leidt nergens heen: "
+                            + ("deze pagina heeft" if here else f"'{path}' heeft") + f" geen onderdeel '#{anchor}'",
+                            f"gebruik een kop van {'deze' if here else 'die'} pagina: {known}.")
                 )
-        elif path == page.uri:
-            if anchor and anchor not in body.anchors:
-                known = ", ".join(sorted(body.anchors)[:15]) or "(geen)"
-                found.append(Finding(where, line, f"{kind} '{target}' leidt nergens heen: deze pagina heeft geen onderdeel '#{anchor}'",
-                                     f"gebruik een kop van deze pagina: {known}."))
         elif path.endswith("/") or "." not in posixpath.basename(path):
             found.append(Finding(where, line, f"{kind} '{target}' wijst naar een map, niet naar een pagina",
                                  "link naar het .md-bestand, bijvoorbeeld 'opbouwen.md'."))
