@@ -2,6 +2,7 @@
 #   make serve  - install everything, build the calculators, serve with live reload
 #   make build  - build the static site into site/
 #   make test   - install what the tests need (Chromium included) and run them all
+#   make edit   - the live-reloading site and the web editor (/admin/) on http://127.0.0.1:8000
 #   make check-content - check every page (front matter, calculator blocks, headings, links) in Dutch
 #   make bench  - benchmarks (calculators, Pyodide readiness, page weight, Lighthouse, build time)
 
@@ -15,7 +16,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup serve build pyodide chromium test bench clean check-content
+.PHONY: help setup serve build pyodide chromium test bench clean check-content edit
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -40,6 +41,11 @@ pyodide: setup
 
 build: pyodide
 	$(BIN)/mkdocs build --strict --quiet
+
+# Site and web editor on one address: decap-server (Decap's local backend, saves into
+# docs/) and mkdocs serve behind a small proxy; prints both URLs. EDIT_PORT=8000 by default.
+edit: pyodide
+	$(BIN)/python -m wandelgids.edit_server
 
 # Every content problem in one run, in Dutch, with file, line and fix (no MkDocs needed).
 check-content: $(VENV)/.synced
