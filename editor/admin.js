@@ -18,7 +18,8 @@
       id: `rekenhulp-${calculator.name}`,
       label: calculator.label,
       fields: calculator.fields,
-      pattern: new RegExp(`^/// calculator \\| ${calculator.name}\\n((?:.*\\n)*?)///$`, "m"),
+      // Decap wants one pattern anchored at the block's start, without flags; the block ends at a line "///".
+      pattern: new RegExp(`^/// calculator \\| ${calculator.name}\\n((?:[^\\n]*\\n)*?)///(?=\\n|$)`),
       fromBlock(match) {
         const data = {};
         for (const line of match[1].split("\n")) {

@@ -15,6 +15,7 @@ import pytest
 
 from wandelgids.content_checks import check_site
 from wandelgids.edit_server import free_port, start_decap_server, start_proxy
+from wandelgids.editor import ADMIN_CSP
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = 12
@@ -39,7 +40,7 @@ def content(tmp_path_factory) -> Path:
 def editor_url(site, content):
     port = free_port()
     decap = start_decap_server(content, port)
-    proxy = start_proxy(0, port, directory=site)
+    proxy = start_proxy(0, port, directory=site, admin_headers={"Content-Security-Policy": ADMIN_CSP})
     yield f"http://127.0.0.1:{proxy.server_address[1]}/"
     proxy.shutdown()
     decap.terminate()
@@ -54,6 +55,11 @@ def build(content: Path, tmp_path: Path) -> subprocess.CompletedProcess:
 
 
 def open_editor(page, editor_url: str) -> None:
+    """Log in with the local backend (no password: decap-server) and wait for the page list."""
+    page.csp_violations = []
+    page.on("console", lambda message: page.csp_violations.append(message.text) if message.text.startswith("CSP:") else None)
+    page.add_init_script("document.addEventListener('securitypolicyviolation', (e) => "
+                         "console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`))")
     page.goto(editor_url + "admin/")
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("link", name="Zo bouw je het op").wait_for()
@@ -67,6 +73,17 @@ def open_page(page, title: str) -> None:
 def publish(page) -> None:
     page.get_by_role("button", name="Publiceer", exact=True).click()
     page.get_by_text("Publiceer nu", exact=True).click()
+
+
+def assert_clean(page, editor_url: str, refused_saves: int = 0) -> None:
+    """Nothing from another origin, nothing the editor's CSP blocked, no uncaught error.
+
+    Decap rejects a save that fails validation with an empty (undefined) promise rejection;
+    that one is expected once per refused save.
+    """
+    assert page.recorder.foreign(editor_url) == []
+    assert page.csp_violations == []
+    assert page.recorder.errors == ["undefined"] * refused_saves
 
 
 def wait_for_file(path: Path, page, contains: str) -> str:
@@ -85,8 +102,7 @@ def test_admin_loads_in_dutch_and_lists_the_pages(page, editor_url):
     for title in ("Wandelen bij rugklachten", "Dagschema", "Hulp nodig", "Veelgestelde vragen", "Rekenhulpen"):
         assert page.get_by_role("link", name=title, exact=True).is_visible()
     assert page.locator("a[href^='#/collections/paginas/entries/']").count() == PAGES
-    assert page.recorder.foreign(editor_url) == []
-    assert page.recorder.errors == []
+    assert_clean(page, editor_url)
 
 
 def test_an_edit_saved_in_the_editor_changes_the_file_on_disk(page, editor_url, content):
@@ -101,7 +117,7 @@ def test_an_edit_saved_in_the_editor_changes_the_file_on_disk(page, editor_url, 
     assert text.split("\n---\n", 1)[1] == original.split("\n---\n", 1)[1]
     assert [line for line in text.splitlines() if not line.startswith("description:")] == \
            [line for line in original.splitlines() if not line.startswith("description:")]
-    assert page.recorder.foreign(editor_url) == []
+    assert_clean(page, editor_url)
 
 
 def test_a_description_over_160_characters_cannot_be_saved(page, editor_url, content):
@@ -112,10 +128,12 @@ def test_a_description_over_160_characters_cannot_be_saved(page, editor_url, con
     page.get_by_label("Korte omschrijving").fill("x" * 161)
     publish(page)
     assert page.get_by_text("Hooguit 160 tekens: zoekmachines knippen de rest af.").is_visible()
+    assert path.read_text(encoding="utf-8") == original
     page.get_by_label("Korte omschrijving").fill("y" * 160)  # exactly 160 is fine
     publish(page)
     assert "description: " + "y" * 160 in wait_for_file(path, page, "y" * 160)
     path.write_text(original, encoding="utf-8")
+    assert_clean(page, editor_url, refused_saves=1)
 
 
 def test_the_calculator_component_writes_a_block_that_builds(page, editor_url, content, tmp_path):
@@ -138,6 +156,7 @@ def test_the_calculator_component_writes_a_block_that_builds(page, editor_url, c
     assert result.returncode == 0, result.stderr
     built = (tmp_path / "site" / "dagschema" / "index.html").read_text(encoding="utf-8")
     assert 'id="rekenhulp-progression"' in built and 'value="40"' in built
+    assert_clean(page, editor_url)
 
 
 def test_a_page_created_in_the_editor_builds_and_is_in_the_menu(page, editor_url, content, tmp_path):
@@ -164,3 +183,4 @@ def test_a_page_created_in_the_editor_builds_and_is_in_the_menu(page, editor_url
     assert menu.index("wandelen-in-de-winter/") == menu.index("opbouwen/") + 1, menu  # 45: after 40, before 50
     winter = (tmp_path / "site" / "wandelen-in-de-winter" / "index.html").read_text(encoding="utf-8")
     assert "Ook als het koud is" in winter and "door een fysiotherapeut" in winter
+    assert_clean(page, editor_url)

@@ -24,6 +24,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from .editor import ADMIN_CSP
+
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 API = "/api/v1"
@@ -61,10 +63,17 @@ class ProxyHandler(http.server.SimpleHTTPRequestHandler):
 
     decap: tuple[str, int]
     site: tuple[str, int] | None = None  # None: serve the directory given to the handler
+    admin_headers: dict[str, str] = {}  # e.g. the editor's Content-Security-Policy, as a server would send it
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".wasm": "application/wasm"}
 
     def log_message(self, *args):
         pass
+
+    def end_headers(self):
+        if self.path.startswith("/admin/"):
+            for key, value in self.admin_headers.items():
+                self.send_header(key, value)
+        super().end_headers()
 
     def _forward(self, upstream: tuple[str, int]) -> None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -118,8 +127,13 @@ class QuietServer(http.server.ThreadingHTTPServer):
         pass
 
 
-def start_proxy(port: int, decap_port: int, site_port: int | None = None, directory: Path | None = None) -> QuietServer:
-    handler = type("Handler", (ProxyHandler,), {"decap": ("127.0.0.1", decap_port), "site": ("127.0.0.1", site_port) if site_port else None})
+def start_proxy(port: int, decap_port: int, site_port: int | None = None, directory: Path | None = None,
+                admin_headers: dict[str, str] | None = None) -> QuietServer:
+    handler = type("Handler", (ProxyHandler,), {
+        "decap": ("127.0.0.1", decap_port),
+        "site": ("127.0.0.1", site_port) if site_port else None,
+        "admin_headers": admin_headers or {},
+    })
     server = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory or ROOT)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -133,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     decap = start_decap_server(ROOT, decap_port)
     mkdocs = subprocess.Popen([str(ROOT / ".venv/bin/mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{site_port}"],
                               cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    proxy = start_proxy(args.port, decap_port, site_port)
+    proxy = start_proxy(args.port, decap_port, site_port, admin_headers={"Content-Security-Policy": ADMIN_CSP})
     base = f"http://127.0.0.1:{args.port}/"
     print(f"\nWebsite (ververst vanzelf na elke wijziging): {base}\nWeb-editor (slaat op in docs/):             {base}admin/\n"
           "Stoppen: Ctrl+C\n", flush=True)
