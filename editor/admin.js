@@ -64,4 +64,50 @@
   }));
 
   CMS.init({ config });
+  watchAccessibility();
 })();
+
+// Decap's own markup misses a few names and states that axe-core (WCAG 2.2 A/AA) asks
+// for; fill them in as Decap renders. Only attributes: no styles, no behaviour changed.
+function watchAccessibility() {
+  const set = (element, name, value) => {
+    if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+  };
+  const fix = () => {
+    for (const frame of document.querySelectorAll("iframe#preview-pane")) set(frame, "title", "Voorvertoning van de pagina");
+    for (const editor of document.querySelectorAll("[data-slate-editor]")) {
+      if (!editor.hasAttribute("aria-label")) set(editor, "aria-label", "Tekst van de pagina");
+    }
+    // The "Rijke tekst / Markdown" switch: Decap drops aria-checked when it is off.
+    for (const toggle of document.querySelectorAll("button[role=switch]")) {
+      set(toggle, "aria-label", "Markdown-weergave");
+      if (!toggle.hasAttribute("aria-checked")) set(toggle, "aria-checked", "false");
+    }
+    // Toolbar menus wrap their button in a second "button" (nested controls): the inner
+    // button is the control, so it gets the menu state and the wrapper loses its role.
+    for (const wrapper of document.querySelectorAll("span[role=button][aria-haspopup]")) {
+      const inner = wrapper.querySelector("button");
+      if (!inner) continue;
+      set(inner, "aria-haspopup", "true");
+      set(inner, "aria-expanded", wrapper.getAttribute("aria-expanded") || "false");
+      wrapper.removeAttribute("role");
+      wrapper.removeAttribute("tabindex");
+      wrapper.dataset.menuWrapper = "";
+    }
+    // Menus put their items in a <ul> of <div>s: the list is only layout.
+    for (const list of document.querySelectorAll("[role=menu] > ul")) {
+      set(list, "role", "none");
+      list.removeAttribute("tabindex");
+    }
+    for (const wrapper of document.querySelectorAll("span[data-menu-wrapper][aria-expanded]")) {
+      const inner = wrapper.querySelector("button");
+      if (inner) set(inner, "aria-expanded", wrapper.getAttribute("aria-expanded"));
+      wrapper.removeAttribute("aria-expanded");
+      wrapper.removeAttribute("aria-haspopup");
+    }
+  };
+  new MutationObserver(fix).observe(document.body, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ["aria-checked", "aria-expanded", "role"],
+  });
+  fix();
+}

@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import axe_violations
 
 from wandelgids.content_checks import check_site
 from wandelgids.edit_server import free_port, start_decap_server, start_proxy
@@ -184,3 +185,36 @@ def test_a_page_created_in_the_editor_builds_and_is_in_the_menu(page, editor_url
     winter = (tmp_path / "site" / "wandelen-in-de-winter" / "index.html").read_text(encoding="utf-8")
     assert "Ook als het koud is" in winter and "door een fysiotherapeut" in winter
     assert_clean(page, editor_url)
+
+
+@pytest.fixture
+def axe_page(browser):
+    """A page that lets axe-core's script in despite the editor's CSP (the other tests keep the CSP)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_the_editor_has_no_axe_violations_in_its_states(axe_page, editor_url):
+    page = axe_page
+    page.goto(editor_url + "admin/")
+    page.get_by_role("button", name="Inloggen").wait_for()
+    states = {"inloggen": axe_violations(page)}
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("link", name="Zo bouw je het op").wait_for()
+    states["lijst"] = axe_violations(page)
+    open_page(page, "Zo bouw je het op")
+    states["bewerken"] = axe_violations(page)
+    page.get_by_role("switch", name="Markdown-weergave").click()
+    assert page.get_by_role("switch", name="Markdown-weergave").get_attribute("aria-checked") == "true"
+    states["markdown"] = axe_violations(page)
+    page.get_by_role("switch", name="Markdown-weergave").click()
+    page.get_by_role("button", name="Voeg component toe").click()
+    page.get_by_role("menuitem", name="Rekenhulp: Ademritme tijdens het wandelen").wait_for()
+    states["componentmenu"] = axe_violations(page)
+    page.get_by_role("menuitem", name="Rekenhulp: Ademritme tijdens het wandelen").click()
+    states["component"] = axe_violations(page)
+    page.goto(editor_url + "admin/#/collections/paginas/new")
+    page.get_by_label("Titel", exact=True).wait_for()
+    states["nieuw"] = axe_violations(page)
+    assert {state: found for state, found in states.items() if found} == {}
