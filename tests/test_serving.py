@@ -253,7 +253,7 @@ def test_changing_a_calculator_changes_every_url_it_affects(tmp_path):
     """Build twice, the second time with a changed calculator: no URL under
     assets/pyodide/ may keep its name with different content."""
     copy = tmp_path / "project"
-    for name in ("calculators", "scripts", "overrides", "docs", "serving"):
+    for name in ("calculators", "scripts", "overrides", "docs", "serving", "wandelgids", "editor"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "pyproject.toml", "uv.lock", "README.md", ".python-version"):
         shutil.copy2(ROOT / name, copy / name)
