@@ -35,6 +35,7 @@ OPEN = re.compile(r"^///(?P<rest>.*)$")
 CALCULATOR = re.compile(r"^\s*calculator\s*\|\s*(?P<name>\S*)\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 OPTION_KEY = re.compile(r"^([^\s:#][^:]*):")
+BASE_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml when available
 OPTIONS_FIX = "schrijf per regel één 'instelling: waarde', bijvoorbeeld 'goal_minutes: 30'."
 VALUE_FIX = "pas de waarde aan, of haal de regel weg om de standaardwaarde te gebruiken."
 
@@ -72,11 +73,13 @@ def fields_help(name: str) -> str:
 def _options(body: list[str], first: int) -> tuple[dict | None, Problem | None]:
     # BaseLoader keeps every value a string: YAML 1.1 would read 07:30 as 450.
     try:
-        options = yaml.load("\n".join(body), Loader=yaml.BaseLoader)
+        options = yaml.load("\n".join(body), Loader=BASE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "onleesbaar"
-        return None, Problem(first + (mark.line if mark else 0), f"de instellingen zijn geen geldige YAML ({problem})", OPTIONS_FIX)
+        # libyaml may point just past the last line when the text ends too early.
+        line = min(mark.line, max(len(body) - 1, 0)) if mark else 0
+        return None, Problem(first + line, f"de instellingen zijn geen geldige YAML ({problem})", OPTIONS_FIX)
     if options is None:
         return {}, None
     if not isinstance(options, dict):
