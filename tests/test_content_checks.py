@@ -53,6 +53,9 @@ def test_a_clean_page_has_no_findings(tmp_path):
         (FRONT.replace("chiropractor", "stagiair"), "docs/test.md:5: 'reviewer' (stagiair) is geen bekende rol.\n  Oplossing: kies een van: chiropractor"),
         (FRONT.replace("nav_order: 10", "nav_order: bovenaan"), "docs/test.md:6: 'nav_order' (bovenaan) is geen heel getal"),
         (FRONT.replace("title: Test", "title: [Test"), "docs/test.md:3: de front matter is geen geldige YAML"),
+        ("- title\n- Test\n", "docs/test.md:2: de front matter moet bestaan uit regels 'veld: waarde'"),
+        (FRONT + "nav_title: ''\n", "docs/test.md:7: 'nav_title' is leeg"),
+        (FRONT.replace("2026-11-25", "2026-11-25 10:00:00"), "docs/test.md:4: 'reviewed' (2026-11-25 10:00:00) is geen datum"),
     ],
 )
 def test_front_matter_problems(tmp_path, front, expected):
@@ -86,6 +89,10 @@ def test_an_overdue_review_is_a_warning_not_an_error(tmp_path):
         ("/// calculator | progression\ngoal_minutes: 300\n///", "docs/test.md:14: rekenhulpblok: instelling 'goal_minutes': "),
         ("/// calculator | progression\ndoel: 30\n///", "docs/test.md:14: rekenhulpblok: onbekende instelling 'doel' voor rekenhulp 'progression'"),
         ("/// calculator | progression\ngoal_minutes: 30", "docs/test.md:13: rekenhulpblok: het rekenhulpblok wordt niet afgesloten"),
+        ("/// calculater | progression\n///", "docs/test.md:13: rekenhulpblok: onbekend blok '/// calculater | progression'.\n  Oplossing: begin een rekenhulp met"),
+        ("/// calculator | progression\ngoal_minutes: [30\n///", "docs/test.md:14: rekenhulpblok: de instellingen zijn geen geldige YAML"),
+        ("/// calculator | progression\n- 30\n///", "docs/test.md:14: rekenhulpblok: de instellingen moeten regels 'instelling: waarde' zijn"),
+        ("/// calculator | breathing\ninhale_steps: 4\nexhale_steps: 3\n///", "docs/test.md:15: rekenhulpblok: instelling 'exhale_steps': "),
     ],
 )
 def test_calculator_block_problems(tmp_path, block, expected):
@@ -113,6 +120,7 @@ def test_every_bad_option_of_a_block_is_listed(tmp_path):
         ("# Test\n\nZie [map](opbouwen/).\n", "docs/test.md:11: link 'opbouwen/' wijst naar een map, niet naar een pagina"),
         ("# Test\n\nZie [folder](folder.pdf).\n", "docs/test.md:11: link 'folder.pdf' leidt nergens heen: het bestand 'folder.pdf' bestaat niet"),
         ("# Test\n\nZie [home][thuis].\n\n[thuis]: thuis.md\n", "docs/test.md:13: link 'thuis.md' leidt nergens heen"),
+        ("# Test\n\nZie [home](/index.md).\n", "docs/test.md:11: link '/index.md' begint met '/'"),
     ],
 )
 def test_body_problems(tmp_path, body, expected):

@@ -91,11 +91,13 @@ def _read_block(lines: list[str], index: int) -> tuple[Block | None, list[Proble
     """Parse the block opening at lines[index]: (block or None, problems, index after it)."""
     rest = OPEN.match(lines[index])["rest"]
     match = CALCULATOR.match(rest)
+    end = next((i for i in range(index + 1, len(lines)) if lines[i].strip() == "///"), None)
     if not match:
         fix = f"begin een rekenhulp met '/// calculator | naam', met als naam een van: {calculator_names()}."
-        return None, [Problem(index, f"onbekend blok '///{rest}'", fix)], index + 1
+        # Skip the block's own closing line, if it has one, so it is not reported again.
+        after = end + 1 if end is not None and rest.strip() else index + 1
+        return None, [Problem(index, f"onbekend blok '///{rest}'", fix)], after
     name = match["name"]
-    end = next((i for i in range(index + 1, len(lines)) if lines[i].strip() == "///"), None)
     if end is None:
         return None, [Problem(index, "het rekenhulpblok wordt niet afgesloten", "sluit het af met een regel met alleen '///'.")], len(lines)
     if name not in calculators.NAMES:
