@@ -54,7 +54,7 @@ def test_a_clean_page_has_no_findings(tmp_path):
         (FRONT.replace("nav_order: 10", "nav_order: bovenaan"), "docs/test.md:6: 'nav_order' (bovenaan) is geen heel getal"),
         (FRONT.replace("title: Test", "title: [Test"), "docs/test.md:3: de front matter is geen geldige YAML"),
         ("- title\n- Test\n", "docs/test.md:2: de front matter moet bestaan uit regels 'veld: waarde'"),
-        (FRONT + "nav_title: ''\n", "docs/test.md:7: 'nav_title' is leeg"),
+        (FRONT + "nav_title: 2025\n", "docs/test.md:7: 'nav_title' (2025) is geen tekst"),
         (FRONT.replace("2026-11-25", "2026-11-25 10:00:00"), "docs/test.md:4: 'reviewed' (2026-11-25 10:00:00) is geen datum"),
     ],
 )
@@ -66,6 +66,13 @@ def test_a_page_without_front_matter(tmp_path):
     assert only(check(tmp_path, {"test.md": "# Test\n\nTekst.\n"})).startswith(
         f"{ERROR}|docs/test.md:1: de pagina heeft geen front matter"
     )
+
+
+def test_empty_menu_fields_from_the_web_editor_mean_not_set(tmp_path):
+    front = FRONT + "nav_title: ''\n"
+    assert check(tmp_path, {"test.md": page(front)}) == []
+    front = FRONT.replace("nav_order: 10", "nav_order:")
+    assert check(tmp_path, {"test.md": page(front)}) == []  # index.md links to it, so it is reachable
 
 
 def test_a_quoted_date_from_the_web_editor_is_a_date(tmp_path):

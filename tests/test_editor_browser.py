@@ -41,7 +41,7 @@ def content(tmp_path_factory) -> Path:
 def editor_url(site, content):
     port = free_port()
     decap = start_decap_server(content, port)
-    proxy = start_proxy(0, port, directory=site, admin_headers={"Content-Security-Policy": ADMIN_CSP})
+    proxy = start_proxy(0, port, directory=site, admin_headers={"Content-Security-Policy": ADMIN_CSP}, check_docs=content / "docs")
     yield f"http://127.0.0.1:{proxy.server_address[1]}/"
     proxy.shutdown()
     decap.terminate()
@@ -106,7 +106,7 @@ def test_admin_loads_in_dutch_and_lists_the_pages(page, editor_url):
     assert_clean(page, editor_url)
 
 
-def test_an_edit_saved_in_the_editor_changes_the_file_on_disk(page, editor_url, content):
+def test_an_edit_saved_in_the_editor_changes_the_file_on_disk(page, editor_url, content, capsys):
     original = (content / "docs" / "hulp-nodig.md").read_text(encoding="utf-8")
     open_editor(page, editor_url)
     open_page(page, "Hulp nodig")
@@ -118,6 +118,14 @@ def test_an_edit_saved_in_the_editor_changes_the_file_on_disk(page, editor_url, 
     assert text.split("\n---\n", 1)[1] == original.split("\n---\n", 1)[1]
     assert [line for line in text.splitlines() if not line.startswith("description:")] == \
            [line for line in original.splitlines() if not line.startswith("description:")]
+    # `make edit` checks the content after each save and says so in the terminal.
+    output = ""
+    for _ in range(100):
+        output += capsys.readouterr().out
+        if "Controle na opslaan" in output:
+            break
+        page.wait_for_timeout(100)
+    assert re.search(r"Controle na opslaan in de web-editor:\nAlle \d+ pagina's zijn in orde\.", output), output
     assert_clean(page, editor_url)
 
 

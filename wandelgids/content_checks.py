@@ -152,14 +152,16 @@ def check_front_matter(page: Page, where: str, today: dt.date) -> list[Finding]:
         found.append(
             Finding(where, at("reviewer"), f"'reviewer' ({reviewer}) is geen bekende rol", f"kies een van: {', '.join(REVIEWER_ROLES)}.")
         )
-    if "nav_order" in meta and navigation.nav_order(page) is None:
+    # Empty menu fields (as the web editor may write them) mean "not set".
+    if meta.get("nav_order") not in (None, "") and navigation.nav_order(page) is None:
         found.append(
             Finding(where, at("nav_order"), f"'nav_order' ({meta['nav_order']}) is geen heel getal",
                     "geef een heel getal, bijvoorbeeld 'nav_order: 50'; een lager getal staat hoger in het menu.")
         )
-    if "nav_title" in meta and not (isinstance(meta["nav_title"], str) and meta["nav_title"].strip()):
+    if meta.get("nav_title") not in (None, "") and not isinstance(meta["nav_title"], str):
         found.append(
-            Finding(where, at("nav_title"), "'nav_title' is leeg", "vul de naam in het menu in, of haal de regel weg om de titel te gebruiken.")
+            Finding(where, at("nav_title"), f"'nav_title' ({meta['nav_title']}) is geen tekst",
+                    "zet de naam tussen aanhalingstekens, bijvoorbeeld nav_title: \"2025\".")
         )
     return found
 

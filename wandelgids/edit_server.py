@@ -3,7 +3,8 @@
 Starts decap-server (npm, pinned: Decap's local backend, writing straight into
 docs/) and `mkdocs serve`, and puts a small proxy in front of both, so that the
 editor at /admin/ talks to /api/v1 on its own origin and requests nothing from
-anywhere else. The tests use the same proxy in front of a built site.
+anywhere else. After each save in the editor it prints the content checks' report
+(wandelgids.content_checks). The tests use the same proxy in front of a built site.
 
     python -m wandelgids.edit_server [--port 8000]
 """
@@ -24,11 +25,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+from . import content_checks
 from .editor import ADMIN_CSP
+from .front_matter import read_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 API = "/api/v1"
+SAVING_ACTIONS = {"persistEntry", "deleteFile", "deleteFiles", "persistMedia"}
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "proxy-authenticate"}
 
 
@@ -64,6 +68,7 @@ class ProxyHandler(http.server.SimpleHTTPRequestHandler):
     decap: tuple[str, int]
     site: tuple[str, int] | None = None  # None: serve the directory given to the handler
     admin_headers: dict[str, str] = {}  # e.g. the editor's Content-Security-Policy, as a server would send it
+    check_docs: Path | None = None  # run the content checks on this folder after each save
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".wasm": "application/wasm"}
 
     def log_message(self, *args):
@@ -97,6 +102,18 @@ class ProxyHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
+        if self.check_docs and body and upstream == self.decap and answer.status == 200:
+            self._check_after_save(body)
+
+    def _check_after_save(self, body: bytes) -> None:
+        """After the editor saved or deleted something: every content problem, in the terminal."""
+        try:
+            action = json.loads(body).get("action")
+        except ValueError:
+            return
+        if action in SAVING_ACTIONS:
+            findings = content_checks.check_site(self.check_docs)
+            print(f"\nControle na opslaan in de web-editor:\n{content_checks.report(findings, len(read_pages(self.check_docs)))}\n", flush=True)
 
     def _route(self) -> bool:
         if self.path == API or self.path.startswith(API + "/") or self.path.startswith(API + "?"):
@@ -128,11 +145,12 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 def start_proxy(port: int, decap_port: int, site_port: int | None = None, directory: Path | None = None,
-                admin_headers: dict[str, str] | None = None) -> QuietServer:
+                admin_headers: dict[str, str] | None = None, check_docs: Path | None = None) -> QuietServer:
     handler = type("Handler", (ProxyHandler,), {
         "decap": ("127.0.0.1", decap_port),
         "site": ("127.0.0.1", site_port) if site_port else None,
         "admin_headers": admin_headers or {},
+        "check_docs": check_docs,
     })
     server = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory or ROOT)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -147,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     decap = start_decap_server(ROOT, decap_port)
     mkdocs = subprocess.Popen([str(ROOT / ".venv/bin/mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{site_port}"],
                               cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    proxy = start_proxy(args.port, decap_port, site_port, admin_headers={"Content-Security-Policy": ADMIN_CSP})
+    proxy = start_proxy(args.port, decap_port, site_port, admin_headers={"Content-Security-Policy": ADMIN_CSP},
+                        check_docs=ROOT / "docs")
     base = f"http://127.0.0.1:{args.port}/"
     print(f"\nWebsite (ververst vanzelf na elke wijziging): {base}\nWeb-editor (slaat op in docs/):             {base}admin/\n"
           "Stoppen: Ctrl+C\n", flush=True)
