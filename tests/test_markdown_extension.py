@@ -53,8 +53,8 @@ def test_blocks_inside_code_fences_stay_code():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Tekst.\n\n/// calculator | opbouw\n///", "regel 3 van de tekst: onbekende rekenhulp 'opbouw'"),
-        ("/// calculator | progression\ngoal_minutes: 300\n///", "regel 2 van de tekst: instelling 'goal_minutes'"),
+        ("Tekst.\n\n/// calculator | opbouw\n///", "regel 3 van de tekst (na de front matter): onbekende rekenhulp 'opbouw'"),
+        ("/// calculator | progression\ngoal_minutes: 300\n///", "regel 2 van de tekst (na de front matter): instelling 'goal_minutes'"),
         ("/// calculator | progression\ngoal_minutes: 30", "niet afgesloten"),
     ],
 )
@@ -62,4 +62,4 @@ def test_a_bad_block_stops_with_a_dutch_message_and_line(text, expected):
     with pytest.raises(CalculatorBlockError) as error:
         render(text)
     assert expected in str(error.value)
-    assert "Oplossing:" in str(error.value)
+    assert "Oplossing:" in str(error.value) and ".." not in str(error.value)

@@ -55,6 +55,11 @@ class Problem:
     fix: str  # Dutch, how to fix it
 
 
+def sentence(text: str) -> str:
+    """The text ending in one full stop (the calculators' messages often end in one already)."""
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 class CalculatorBlockError(ValueError):
     """A calculator block that cannot be rendered; the message is Dutch."""
 
@@ -173,7 +178,8 @@ class CalculatorBlockPreprocessor(Preprocessor):
             # (after any front matter the generator removed); the content checks, run by
             # the build first, give the file and its own line numbers.
             raise CalculatorBlockError(
-                "\n".join(f"Rekenhulpblok, regel {p.line + 1} van de tekst: {p.message}. Oplossing: {p.fix}" for p in problems)
+                "\n".join(f"Rekenhulpblok, regel {p.line + 1} van de tekst (na de front matter): {sentence(p.message)} Oplossing: {p.fix}"
+                          for p in problems)
             )
         out: list[str] = []
         position = 0

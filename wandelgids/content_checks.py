@@ -27,7 +27,7 @@ from markdown.extensions.toc import slugify, unique
 
 from . import navigation
 from .calculator_block import anchors as block_anchors
-from .calculator_block import parse_blocks
+from .calculator_block import parse_blocks, sentence
 from .dates import add_months, dutch_date
 from .front_matter import MAX_DESCRIPTION, REQUIRED, REVIEW_MONTHS, REVIEWER_ROLES, Page, read_pages
 
@@ -61,8 +61,7 @@ class Finding:
 
     def __str__(self) -> str:
         label = "waarschuwing: " if self.severity == WARNING else ""
-        end = "" if self.message.endswith((".", "?", "!")) else "."
-        return f"{self.path}:{self.line}: {label}{self.message}{end}\n  Oplossing: {self.fix}"
+        return f"{self.path}:{self.line}: {label}{sentence(self.message)}\n  Oplossing: {self.fix}"
 
 
 @dataclass
