@@ -225,3 +225,25 @@ def test_the_editor_has_no_axe_violations_in_its_states(axe_page, editor_url):
     page.get_by_label("Titel", exact=True).wait_for()
     states["nieuw"] = axe_violations(page)
     assert {state: found for state, found in states.items() if found} == {}
+
+
+def test_an_uploaded_image_lands_in_the_docs_media_folder(page, editor_url, content, tmp_path):
+    image = tmp_path / "bospad.png"
+    image.write_bytes(PNG)
+    open_editor(page, editor_url)
+    page.get_by_role("button", name="Media").click()
+    page.locator("input[type=file]").set_input_files(str(image))
+    target = content / "docs" / "afbeeldingen" / "bospad.png"
+    for _ in range(100):
+        if target.is_file() and target.stat().st_size == len(PNG):
+            break
+        page.wait_for_timeout(100)
+    assert target.read_bytes() == PNG
+    assert_clean(page, editor_url)  # the upload reads a blob: URL, which the CSP allows
+
+
+# A 1x1 PNG.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
+    "53de0000000c4944415408d763f8cfc000000301010018dd8db00000000049454e44ae426082"
+)
