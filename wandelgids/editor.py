@@ -52,6 +52,8 @@ def page_fields() -> list[dict]:
         {"name": "nav_title", "label": "Naam in het menu", "widget": "string", "required": False,
          "hint": "Alleen invullen als het menu een kortere naam moet tonen dan de titel."},
         {"name": "body", "label": "Tekst", "widget": "markdown",
+         # Images and the calculators; no code blocks, which the pages have no use for.
+         "editor_components": ["image", *(f"rekenhulp-{name}" for name in calculators.NAMES)],
          "hint": "Begin met één kop met '#'. Een rekenhulp zet je erin met 'Voeg component toe' en dan 'Rekenhulp: ...'."},
     ]
 
