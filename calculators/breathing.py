@@ -10,6 +10,7 @@ from .schema import INTEGER, Field, Schema
 SCHEMA = Schema(
     name="breathing",
     title="Ademritme tijdens het wandelen",
+    result_noun="de uitkomst",
     fields=(
         Field(
             "cadence",

@@ -182,6 +182,7 @@ def on_page_content(html, page, config, files):
                 values=block.values,
                 result=calculators.calculate(block.name, block.values),
                 anchor=block.anchor,
+                contact=config.extra.get("contact"),
             )
         return _rendered[key]
 
