@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 from dutch_dates import dutch_date  # hooks load with their folder on sys.path
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 import calculators
 
@@ -59,7 +60,7 @@ _blocks: dict[str, list[Block]] = {}
 _template = None
 # Rendered widgets by (name, options, anchor): the same block renders the same HTML,
 # so a site with many pages calculates and renders each distinct block once per build.
-_rendered: dict[tuple[str, str, str], str] = {}
+_rendered: dict[tuple[str, str, str, str], str] = {}
 
 
 def _fields_help(name: str) -> str:
@@ -173,9 +174,12 @@ def on_page_content(html, page, config, files):
         return html
     template = _widget_template(config)
 
+    # "neem contact op" links to the contact details, relative to this page.
+    help_url = get_relative_url("hulp-nodig/", page.url)
+
     def render(match: re.Match) -> str:
         block = blocks[int(match[1])]
-        key = (block.name, json.dumps(block.values, sort_keys=True), block.anchor)
+        key = (block.name, json.dumps(block.values, sort_keys=True), block.anchor, help_url)
         if key not in _rendered:
             _rendered[key] = template.render(
                 schema=calculators.describe(block.name),
@@ -183,6 +187,7 @@ def on_page_content(html, page, config, files):
                 result=calculators.calculate(block.name, block.values),
                 anchor=block.anchor,
                 contact=config.extra.get("contact"),
+                help_url=help_url,
             )
         return _rendered[key]
 

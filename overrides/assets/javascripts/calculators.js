@@ -115,6 +115,7 @@ const FORMATS = {
   date: (value) => DATE.format(new Date(`${value}T00:00:00Z`)),
   blocks: (value) => value.join(" + "),
   decimal: (value) => value.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  caption: (chart) => chart.caption,
 };
 
 function show(element, value) {
@@ -140,26 +141,32 @@ function renderTable(table, rows) {
   }
 }
 
-function renderChart(svg, rows, caption) {
-  // Same geometry as result-progression.html: 20 units per bar, tallest bar 100 high.
-  const key = svg.dataset.value;
-  const top = Math.max(...rows.map((row) => row[key]));
-  svg.setAttribute("viewBox", `0 0 ${rows.length * 20} 110`);
+const SVG = "http://www.w3.org/2000/svg";
+
+function shape(tag, attributes, text) {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  if (text !== undefined) element.textContent = String(text);
+  return element;
+}
+
+// Draws the shapes the calculator computed (calculators/chart.py), as chart-shapes.html does.
+function renderChart(svg, chart) {
+  svg.closest("[data-result-chart-box]").hidden = !chart;
+  if (!chart) return svg.replaceChildren();
+  svg.setAttribute("viewBox", `0 0 ${chart.width} ${chart.height}`);
   svg.replaceChildren(
-    ...rows.map((row, index) => {
-      const height = Math.round((row[key] / top) * 1000) / 10;
-      const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-      for (const [name, value] of Object.entries({ x: index * 20 + 4, y: 105 - height, width: 12, height })) {
-        rect.setAttribute(name, String(value));
-      }
-      return rect;
-    }),
+    shape("text", { class: "wg-chart__axis-name", x: 0, y: 10 }, chart.axis),
+    ...chart.ticks.flatMap((tick) => [
+      shape("line", { class: "wg-chart__grid", x1: chart.left, x2: chart.width, y1: tick.y, y2: tick.y }),
+      shape("text", { class: "wg-chart__tick", x: chart.left - 4, y: tick.y + 4, "text-anchor": "end" }, tick.value),
+    ]),
+    ...chart.bars.flatMap((bar) => [
+      shape("rect", { x: bar.x, y: bar.y, width: bar.width, height: bar.height }),
+      shape("text", { class: "wg-chart__value", x: bar.center, y: bar.y - 3, "text-anchor": "middle" }, bar.value),
+      shape("text", { class: "wg-chart__label", x: bar.center, y: chart.base + 13, "text-anchor": "middle" }, bar.label),
+    ]),
   );
-  if (caption) {
-    caption.textContent =
-      `Staafdiagram van de minuten per dag: van ${rows[0][key]} minuten in week 1 ` +
-      `tot ${rows[rows.length - 1][key]} minuten in week ${rows.length}.`;
-  }
 }
 
 function renderResult(widget, result) {
@@ -171,10 +178,8 @@ function renderResult(widget, result) {
     );
   }
   for (const table of box.querySelectorAll("[data-result-table]")) renderTable(table, result[table.dataset.resultTable]);
-  for (const svg of box.querySelectorAll("[data-result-chart]")) {
-    const key = svg.dataset.resultChart;
-    renderChart(svg, result[key], box.querySelector(`[data-result-chart-text="${key}"]`));
-  }
+  for (const svg of box.querySelectorAll("[data-result-chart]")) renderChart(svg, result[svg.dataset.resultChart]);
+  for (const element of box.querySelectorAll("[data-result-show]")) element.hidden = !result[element.dataset.resultShow];
 }
 
 function showErrors(widget, errors) {
@@ -282,14 +287,15 @@ function linkFor(widget, params) {
 }
 
 // The link's values go into the form; the caller checks them like any other input.
+// Returns the inputs that were filled.
 function fillFromLink(widget, form) {
   const prefix = `${widget.id}.`;
-  let filled = false;
+  const filled = [];
   for (const [key, value] of new URLSearchParams(window.location.search)) {
     const input = key.startsWith(prefix) && form.elements.namedItem(key.slice(prefix.length));
     if (input) {
       input.value = value;
-      filled = true;
+      filled.push(input);
     }
   }
   return filled;
@@ -347,8 +353,7 @@ function connect(widget) {
   const staleNote = widget.querySelector("[data-calculator-stale]");
   let latest = 0;
   let timer = null;
-  // The pre-rendered plan belongs to the form's own (default) values.
-  let lastValid = { params: readForm(form), result: null };
+  let lastValid = null;
 
   function markStale(stale) {
     if (stale) box.dataset.stale = "";
@@ -414,13 +419,16 @@ function connect(widget) {
   controllers.set(widget, { checkInputs, update });
 
   // A link with invalid values: those fields get their defaults, and a note says so.
-  async function openLink() {
+  async function openLink(linked) {
     const note = widget.querySelector("[data-calculator-link-note]");
     const ignored = [];
     let result = await calculate(name, readForm(form)).catch(() => null);
     while (result && !result.ok) {
-      const fields = result.errors.map((error) => error.field && form.elements.namedItem(error.field)).filter(Boolean);
-      const toReset = fields.filter((input) => input.value !== input.defaultValue);
+      const named = result.errors.map((error) => error.field && form.elements.namedItem(error.field)).filter(Boolean);
+      const changed = (inputs) => inputs.filter((input) => input.value !== input.defaultValue);
+      // A clash between fields (e.g. exhale not longer than inhale) may name a field the
+      // link left alone: then the link's own values give way.
+      const toReset = changed(named).length ? changed(named) : changed(linked);
       if (!toReset.length) break;
       for (const input of toReset) {
         ignored.push(`${fieldLabel(form, input.name)} "${input.value}"`);
@@ -437,6 +445,9 @@ function connect(widget) {
   }
 
   form.querySelector("fieldset").disabled = false;
+  // The pre-rendered plan belongs to the form's own (default) values; read once enabled,
+  // since a disabled fieldset's fields are not part of the form's data.
+  lastValid = { params: readForm(form), result: null };
   setStatus(widget, TEXT.loading, "loading");
   // Lists calculate at once; typed values after a pause, on leaving the field or on Enter.
   form.addEventListener("input", (event) => (event.target.tagName === "SELECT" ? update() : afterPause()));
@@ -478,7 +489,8 @@ function connect(widget) {
       setStatus(widget, TEXT.calendar, widget.dataset.state);
     });
   }
-  if (fillFromLink(widget, form)) openLink();
+  const linked = fillFromLink(widget, form);
+  if (linked.length) openLink(linked);
   const showFailure = () => {
     setStatus(widget, TEXT.failed, "failed");
     form.querySelector("fieldset").disabled = true;
