@@ -5,7 +5,26 @@ Article: "drie stappen inademen, vier tot vijf stappen uitademen".
 
 from __future__ import annotations
 
+from .rules import Review, Rule
 from .schema import INTEGER, Field, Schema
+
+# The rules this calculator applies, shown under it as "Zo rekent deze rekenhulp".
+RULES = (
+    Rule(
+        "Standaard adem je in over drie stappen en uit over vijf.",
+        quote="Voorbeeld: drie stappen inademen, vier tot vijf stappen uitademen.",
+    ),
+    Rule(
+        "De uitademing duurt langer dan de inademing.",
+        quote="Een rustige uitademing tijdens wandelen versterkt ontspanning.",
+    ),
+    Rule("Rustig wandelen is ongeveer 100 stappen per minuut; dat is de standaardwaarde."),
+    Rule(
+        "Ademhalingen per minuut zijn je stappen per minuut gedeeld door de stappen van één ademhaling "
+        "(in en uit samen); seconden volgen uit je stappen per minuut. Alles afgerond op één decimaal."
+    ),
+)
+REVIEW = Review("2026-11-27", "chiropractor")
 
 SCHEMA = Schema(
     name="breathing",

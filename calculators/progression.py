@@ -10,9 +10,38 @@ from __future__ import annotations
 import datetime as _dt
 
 from .chart import bar_chart
+from .rules import Review, Rule
 from .schema import CHOICE, DATE, INTEGER, Field, Schema
 
 MIN_BLOCK = 3
+
+# The rules this calculator applies, shown under it as "Zo rekent deze rekenhulp".
+RULES = (
+    Rule(
+        "Standaard begin je met tien minuten per dag, verdeeld over twee blokjes.",
+        quote="Aanbeveling: tien minuten per dag als startpunt, bij voorkeur in twee of drie blokjes.",
+    ),
+    Rule(
+        "Elke week komen er dezelfde paar minuten per dag bij, tot je je doel bereikt.",
+        quote="Richtlijn: verleng je wandelingen met enkele minuten per week, niet ineens van tien naar dertig minuten.",
+    ),
+    Rule("Er komen hooguit 5 minuten per week bij; standaard 3."),
+    Rule(
+        "De minuten van een dag worden verdeeld over blokjes van bijna gelijke lengte. Een blokje duurt "
+        f"minstens {MIN_BLOCK} minuten, dus bij weinig minuten worden het minder blokjes dan je vroeg."
+    ),
+    Rule("Ging de afgelopen week goed, dan begint week 1 een stap hoger (niet hoger dan je doel)."),
+    Rule("Ging de afgelopen week wisselend, dan blijf je in week 1 op hetzelfde niveau."),
+    Rule(
+        "Ging de afgelopen week zwaar, dan doe je in week 1 een stap terug (niet onder 1 minuut) en "
+        "raadt de rekenhulp aan contact op te nemen als het zwaar blijft."
+    ),
+    Rule(
+        "Wandel je nu al minstens je doel, dan houd je dat niveau vol.",
+        quote="Voor herstel is consistentie belangrijker dan afstand.",
+    ),
+)
+REVIEW = Review("2026-11-27", "chiropractor")
 
 SCHEMA = Schema(
     name="progression",

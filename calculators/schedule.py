@@ -6,6 +6,7 @@ and at the weekend "iets langere wandeling, maar niet ineens veel meer".
 
 from __future__ import annotations
 
+from .rules import Review, Rule
 from .schema import INTEGER, TIME, Field, Schema
 
 MIN_WALK = 3
@@ -39,6 +40,37 @@ SLOTS = (
 )
 # Which of the slots to use when the day is too short for four walks of three minutes.
 SLOTS_FOR_COUNT = {1: (0,), 2: (0, 2), 3: (0, 1, 2), 4: (0, 1, 2, 3)}
+
+# The rules this calculator applies, shown under it as "Zo rekent deze rekenhulp".
+RULES = (
+    Rule(
+        "Het schema volgt de dag die het Rugcentrum Hilversum vaak gebruikt: bij 35 minuten 10 minuten in "
+        "de ochtend, 5 in de middag en twee keer 10 in de avond.",
+        quote="Hier is een schema dat we vaak gebruiken in de praktijk.",
+    ),
+    Rule("Andere totalen worden in dezelfde verhouding verdeeld (2 : 1 : 2 : 2)."),
+    Rule(
+        f"Een wandeling duurt minstens {MIN_WALK} minuten; bij weinig minuten worden het minder wandelingen."
+    ),
+    Rule(
+        "De eerste wandeling begint een half uur na het opstaan, de andere op vaste delen van je wakkere dag, "
+        f"minstens {GAP} minuten na elkaar; de laatste is {BEFORE_BED} minuten voor bedtijd klaar."
+    ),
+    Rule("Ochtend, middag, avond of nacht hangt af van de kloktijd van de wandeling (nacht is 0 tot 6 uur)."),
+    Rule(
+        "Tussen opstaan en naar bed gaan zit 6 tot 20 uur; anders vraagt de rekenhulp of je een andere tijd "
+        "bedoelt."
+    ),
+    Rule(
+        "In het weekend is er een iets langere wandeling, maar niet veel meer.",
+        quote="Weekend: Iets langere wandeling, maar niet ineens veel meer.",
+    ),
+    Rule(
+        "In het weekend blijven de wandelingen van doordeweeks; de eerste wordt een kwart langer, met minstens "
+        f"{WEEKEND_MIN_EXTRA} en hooguit {WEEKEND_MAX_EXTRA} minuten erbij."
+    ),
+)
+REVIEW = Review("2026-11-27", "chiropractor")
 
 SCHEMA = Schema(
     name="schedule",
