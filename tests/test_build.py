@@ -163,7 +163,7 @@ Tekst.
         ("/// calculator | progression\ngoal_minutes: 300\n///", 13, "option 'goal_minutes'"),
         ("/// calculator | progression\nweekly_increase: 8\n///", 13, "hooguit 5 minuten per week"),
         ("/// calculator | schedule\nwake_time: 25:00\n///", 13, "option 'wake_time'"),
-        ("/// calculator | breathing\ninhale_steps: 4\nexhale_steps: 3\n///", 14, "uitademing mag niet korter"),
+        ("/// calculator | breathing\ninhale_steps: 4\nexhale_steps: 3\n///", 14, "uitademing moet langer zijn"),
         ("/// calculator | progression\ngoal_minutes: [30\n///", 13, "not valid YAML"),
         ("/// calculator | progression\n- 30\n///", 13, "'option: value' lines"),
         ("/// calculator | progression\ngoal_minutes: 30", 12, "never closed"),
