@@ -17,6 +17,9 @@ const TEXT = {
   failed:
     "De rekenhulp kan in deze browser niet laden. Hieronder staat het schema met de standaardwaarden. " +
     "Probeer het later opnieuw of in een andere browser.",
+  failedFor: (noun) =>
+    `De rekenhulp kan in deze browser niet laden. Hieronder staat ${noun} met de standaardwaarden. ` +
+    "Probeer het later opnieuw of in een andere browser.",
   // `noun` is the calculator's own word for its result (data-result-noun), e.g. "het schema".
   updated: (noun) => `${capital(noun)} is bijgewerkt.`,
   invalid: (noun, labels) => `Controleer ${labels}. ${capital(noun)} hieronder hoort nog bij je vorige invoer.`,
@@ -25,8 +28,8 @@ const TEXT = {
   ignored: (items) =>
     `De link bevatte een ongeldige waarde, die is genegeerd: ${items}. ` +
     "Daarvoor staat nu de standaardwaarde.",
-  copied: "De link naar dit schema is gekopieerd. Bewaar hem om later verder te gaan.",
-  copyThis: "Kopieer deze link om je schema te bewaren:",
+  copied: (noun) => `De link naar ${noun} is gekopieerd. Bewaar hem om later verder te gaan.`,
+  copyThis: (noun) => `Kopieer deze link om ${noun} te bewaren:`,
   calendar: "Het agendabestand is gedownload. Open het om de wandelingen in je agenda te zetten.",
 };
 // A field is calculated after this pause in typing (or at once on leaving it or on
@@ -475,9 +478,9 @@ function connect(widget) {
     const link = linkFor(widget, valid.params).href;
     try {
       await navigator.clipboard.writeText(link);
-      setStatus(widget, TEXT.copied, widget.dataset.state);
+      setStatus(widget, TEXT.copied(noun), widget.dataset.state);
     } catch {
-      setStatus(widget, `${TEXT.copyThis} ${link}`, widget.dataset.state);
+      setStatus(widget, `${TEXT.copyThis(noun)} ${link}`, widget.dataset.state);
     }
   });
   const calendarButton = widget.querySelector('[data-calculator-action="calendar"]');
@@ -492,7 +495,7 @@ function connect(widget) {
   const linked = fillFromLink(widget, form);
   if (linked.length) openLink(linked);
   const showFailure = () => {
-    setStatus(widget, TEXT.failed, "failed");
+    setStatus(widget, TEXT.failedFor(noun), "failed");
     form.querySelector("fieldset").disabled = true;
   };
   ready.then(() => {
