@@ -1,6 +1,7 @@
 # Wandelgids: every target sets up what it needs, idempotently.
 #   make serve  - install everything, build the calculators, serve with live reload
-#   make build  - build the static site into site/
+#   make build  - build the static site into site/ (precompressed, with _headers and build/nginx/)
+#   make serve-prod - serve site/ with nginx and the production headers on http://127.0.0.1:8080
 #   make test   - install what the tests need (Chromium included) and run them all
 #   make bench  - benchmarks (calculators, Pyodide readiness, page weight, Lighthouse, build time)
 
@@ -14,7 +15,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup serve build pyodide chromium test bench clean
+.PHONY: help setup serve build pyodide chromium nginx serve-prod test bench clean
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -37,8 +38,11 @@ setup: $(VENV)/.synced node_modules/.installed
 pyodide: setup
 	$(BIN)/python scripts/build_pyodide.py
 
+# The site, then what production serving needs: CSP hashes of the inline scripts,
+# site/_headers, build/nginx/wandelgids.conf and .br/.gz beside each compressible file.
 build: pyodide
 	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python -m serving finish site
 
 serve: pyodide
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -50,10 +54,20 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else $(BIN)/playwright install chromium; fi
 
-test: build chromium
+# nginx with the brotli_static module (Debian's packages), for serve-prod and the tests.
+nginx:
+	@if [ -x /usr/sbin/nginx ] && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null; \
+	else echo "Install nginx first: sudo apt-get install -y nginx libnginx-mod-http-brotli-static" >&2; exit 1; fi
+
+serve-prod: build nginx
+	$(BIN)/python -m serving serve site --port 8080
+
+test: build chromium nginx
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest --cov=calculators --cov-report=term --cov-fail-under=95
 
-bench: build chromium
+bench: build chromium nginx
 	CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/bench.py
 
 clean:

@@ -1,7 +1,9 @@
-"""The stable JSON API: calculate() never raises and returns only JSON types."""
+"""The stable JSON API: calculate() never raises for any input and returns only JSON
+types; only a Python installation that lacks a module raises (ImportError)."""
 
 from __future__ import annotations
 
+import json
 from types import ModuleType
 
 from . import breathing, progression, schedule
@@ -56,6 +58,26 @@ def calculate(name: object, params: object = None) -> dict:
         if errors:
             return {"ok": False, "calculator": label, "errors": errors}
         return {"ok": True, "calculator": label, "params": values, **_MODULES[label].compute(values)}
+    except ImportError:
+        # Only a Python that lacks a standard module gets here (in the browser: a standard
+        # library cut too far). No input fixes that, so the caller must fail visibly.
+        raise
     except Exception:  # noqa: BLE001 - the promise is "never raises"; a bug still gets a Dutch message
         message = "Er ging iets mis bij het berekenen. Controleer je invoer of probeer het later opnieuw."
         return {"ok": False, "calculator": label, "errors": [{"field": None, "message": message}]}
+
+
+def _refused(message: str) -> dict:
+    return {"ok": False, "calculator": None, "errors": [{"field": None, "message": message}]}
+
+
+def calculate_json(text: object) -> str:
+    """calculate() across a text boundary (the browser's worker): a JSON request
+    {"name": ..., "params": {...}} in, the result as JSON text out. Never raises."""
+    try:
+        request = json.loads(text) if isinstance(text, (str, bytes)) else None
+    except (ValueError, RecursionError):
+        request = None
+    if not isinstance(request, dict):
+        return json.dumps(_refused("Het verzoek aan de rekenhulp is onleesbaar: verwacht een JSON-object met name en params."))
+    return json.dumps(calculate(request.get("name"), request.get("params")))

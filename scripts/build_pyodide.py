@@ -1,14 +1,14 @@
-"""Compile the calculators for Pyodide: wheel, lock file entry, bytecode.
+"""Compile the calculators for Pyodide: wheel, lock file entry, bytecode, and a
+standard library cut to the modules they use.
 
-Writes build/pyodide/<version>/ with only the runtime files the pages load, plus
-the calculators wheel registered in a copy of Pyodide's pyodide-lock.json. The
-step is skipped when nothing it depends on has changed.
+Writes build/pyodide/<version>/ with only the files the pages load: Pyodide's runtime,
+the calculators wheel, a lock file with only that wheel's entry, and
+python_stdlib_used.zip (see stdlib_cut.py). The step is skipped when nothing it
+depends on has changed.
 
-Usage: python scripts/build_pyodide.py [--stdlib compiled|source] [--force]
+Usage: python scripts/build_pyodide.py [--stdlib compiled|source] [--optimize 0|1|2] [--force]
 
-The standard library zip is byte-compiled too (2.4 MB of sources become 4.2 MB of
-bytecode): `make bench` measured the calculator page ready in 0.41x the time with it,
-because Pyodide no longer compiles the modules it imports at start-up.
+The defaults are what `make bench` measured best (see DEFAULT_* below).
 """
 
 from __future__ import annotations
@@ -22,25 +22,34 @@ import sys
 import tempfile
 from pathlib import Path
 
+import stdlib_cut
+
 ROOT = Path(__file__).resolve().parent.parent
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 OUT_ROOT = ROOT / "build" / "pyodide"
 # The files loadPyodide() fetches; the npm package's consoles, maps and types stay out.
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "pyodide-lock.json")
+FULL_STDLIB = "python_stdlib.zip"
+CUT_STDLIB = "python_stdlib_used.zip"
+TRACE_FILE = ".stdlib-trace.json"
+PACKAGE = "wandelgids-calculators"
+DEFAULT_STDLIB = "compiled"
+DEFAULT_OPTIMIZE = 2
 
 
 def pyodide_version() -> str:
     return json.loads((NPM_PYODIDE / "package.json").read_text())["version"]
 
 
-def fingerprint(compile_stdlib: bool) -> str:
+def fingerprint(compile_stdlib: bool, optimize: int) -> str:
     digest = hashlib.sha256()
     sources = sorted((ROOT / "calculators").rglob("*.py")) + [ROOT / "pyproject.toml", Path(__file__)]
+    sources += [Path(stdlib_cut.__file__), stdlib_cut.TRACE_SCRIPT, stdlib_cut.TRACE_DRIVER]
     for path in sources:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     digest.update(pyodide_version().encode())
-    digest.update(b"stdlib" if compile_stdlib else b"no-stdlib")
+    digest.update(f"stdlib compiled={compile_stdlib} optimize={optimize}".encode())
     return digest.hexdigest()
 
 
@@ -48,11 +57,16 @@ def run(*args: str | Path) -> None:
     subprocess.run([str(a) for a in args], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
-def build(compile_stdlib: bool = True, force: bool = False, out_root: Path = OUT_ROOT) -> Path:
+def build(
+    compile_stdlib: bool = DEFAULT_STDLIB == "compiled",
+    force: bool = False,
+    out_root: Path = OUT_ROOT,
+    optimize: int = DEFAULT_OPTIMIZE,
+) -> Path:
     version = pyodide_version()
     out = out_root / version
     stamp = out / ".fingerprint"
-    wanted = fingerprint(compile_stdlib)
+    wanted = fingerprint(compile_stdlib, optimize)
     if not force and stamp.is_file() and stamp.read_text() == wanted:
         print(f"build_pyodide: {out} is up to date")
         return out
@@ -60,15 +74,22 @@ def build(compile_stdlib: bool = True, force: bool = False, out_root: Path = OUT
     out_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_root))
     try:
-        for name in RUNTIME_FILES:
+        for name in (*RUNTIME_FILES, FULL_STDLIB):
             shutil.copy2(NPM_PYODIDE / name, staging / name)
         bin_dir = Path(sys.executable).parent
         run(bin_dir / "uv", "build", "--wheel", "--out-dir", staging, "--quiet")
         wheels = sorted(staging.glob("*.whl"))
         lock = staging / "pyodide-lock.json"
         run(bin_dir / "pyodide", "lockfile", "add-wheels", "--input", lock, "--output", lock, "--base-path", staging, *wheels)
-        excludes = [] if compile_stdlib else ["--exclude", "python_stdlib.zip"]
-        run(bin_dir / "pyodide", "py-compile", "--silent", *excludes, staging)
+        # Run everything under Pyodide with the full (source) stdlib, then keep what ran.
+        traced = stdlib_cut.trace(staging, ROOT / "calculators")
+        cut = staging / CUT_STDLIB
+        stdlib_cut.write_zip(staging / FULL_STDLIB, stdlib_cut.used_entries(traced), cut, compile_stdlib, optimize)
+        stdlib_cut.check(traced, cut)
+        (staging / TRACE_FILE).write_text(json.dumps(traced, indent=1, sort_keys=True))  # for tests; not served
+        (staging / FULL_STDLIB).unlink()
+        run(bin_dir / "pyodide", "py-compile", "--silent", "--exclude", CUT_STDLIB, staging)
+        stdlib_cut.trim_lock(lock, PACKAGE)
         (staging / ".gitignore").unlink(missing_ok=True)  # written by uv build
         staging.chmod(0o755)
         stamp_file = staging / ".fingerprint"
@@ -85,11 +106,16 @@ def build(compile_stdlib: bool = True, force: bool = False, out_root: Path = OUT
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--stdlib", choices=("compiled", "source"), default="compiled",
-                        help="byte-compile python_stdlib.zip (default) or ship it as sources")
+    parser.add_argument("--stdlib", choices=("compiled", "source"), default=DEFAULT_STDLIB,
+                        help=f"ship the cut stdlib as bytecode or as sources (default {DEFAULT_STDLIB})")
+    parser.add_argument("--optimize", type=int, choices=(0, 1, 2), default=DEFAULT_OPTIMIZE,
+                        help=f"bytecode optimisation level; 2 drops docstrings (default {DEFAULT_OPTIMIZE})")
     parser.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
     args = parser.parse_args()
-    build(args.stdlib == "compiled", args.force)
+    try:
+        build(args.stdlib == "compiled", args.force, optimize=args.optimize)
+    except stdlib_cut.StdlibCutError as error:
+        sys.exit(f"build_pyodide: {error}")
 
 
 if __name__ == "__main__":

@@ -65,14 +65,29 @@ def serve(directory: Path, handler_class=QuietHandler):
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The built site; built here when the tests run without 'make test'."""
-    if not (SITE / "index.html").is_file() or not (SITE / "assets" / "pyodide").is_dir():
+    if not (SITE / "_headers").is_file() or not (SITE / "assets" / "pyodide").is_dir():
         subprocess.run([str(ROOT / ".venv/bin/python"), "scripts/build_pyodide.py"], cwd=ROOT, check=True)
         subprocess.run([str(ROOT / ".venv/bin/mkdocs"), "build", "--strict", "--quiet"], cwd=ROOT, check=True)
+        subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "serving", "finish", "site"], cwd=ROOT, check=True)
     return SITE
 
 
 @pytest.fixture(scope="session")
+def nginx_url(site: Path, tmp_path_factory):
+    """The site as visitors get it in production: nginx with brotli and the real headers."""
+    from serving.nginx import LocalServer
+
+    try:
+        server = LocalServer(site, tmp_path_factory.mktemp("nginx"))
+    except RuntimeError as error:
+        pytest.fail(str(error))  # never skip: a missing nginx is a failure
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def base_url(site: Path):
+    """The site from Python's plain test server (no compression, no headers)."""
     server = serve(site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()

@@ -1,8 +1,10 @@
-"""MkDocs hook: serve the compiled Pyodide runtime and calculators wheel.
+"""MkDocs hook: serve the compiled Pyodide runtime, the calculators wheel and the worker.
 
 A thin adapter for what only MkDocs offers (adding files to the build). The files
 go to assets/pyodide/<content hash>/, so their URLs change whenever any of them
-changes and a CDN or browser may cache them as immutable.
+changes and a CDN or browser may cache them as immutable. The worker goes there
+too (the theme would copy it to assets/javascripts/): its static import of
+./pyodide.mjs then names that hashed folder, and it is cached like the rest.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE_BUILD = ROOT / "build" / "pyodide"
+WORKER = ROOT / "overrides" / "assets" / "javascripts" / "calculator-worker.js"
+WORKER_THEME_URI = "assets/javascripts/calculator-worker.js"
 
 
 def runtime_files(folder: Path) -> list[Path]:
@@ -33,13 +37,15 @@ def on_config(config):
     config.extra["pyodide_dir"] = None
     config.extra["pyodide_files"] = []
     if builds:
-        files = runtime_files(builds[-1])
+        files = [*runtime_files(builds[-1]), WORKER]
         config.extra["pyodide_dir"] = f"assets/pyodide/{content_hash(files)}/"
         config.extra["pyodide_files"] = files
     return config
 
 
 def on_files(files, config):
+    if theme_copy := files.get_file_from_path(WORKER_THEME_URI):
+        files.remove(theme_copy)
     folder = config.extra["pyodide_dir"]
     for path in config.extra["pyodide_files"]:
         files.append(File(path.name, str(path.parent), config.site_dir, False, dest_uri=folder + path.name))

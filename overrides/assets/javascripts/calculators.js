@@ -53,6 +53,8 @@ const ready = new Promise((resolve, reject) => {
 ready.catch(() => {});
 let state = "loading";
 const stages = [{ stage: "bridge", ms: Math.round(performance.now()) }];
+// The worker's own fetches (its resource timeline), for the benchmarks.
+const workerResources = [];
 
 function fail(reason) {
   if (state === "failed") return;
@@ -71,7 +73,9 @@ function start() {
   const timer = setTimeout(() => fail(`Laden duurde langer dan ${READY_TIMEOUT_MS / 1000} seconden.`), READY_TIMEOUT_MS);
   ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
   try {
-    worker = new Worker(new URL("calculator-worker.js", import.meta.url), { type: "module" });
+    // The worker lives in the content-hashed Pyodide folder and starts loading at once.
+    const folder = new URL(document.querySelector('meta[name="wandelgids-pyodide"]').content, document.baseURI);
+    worker = new Worker(new URL("calculator-worker.js", folder), { type: "module" });
   } catch (error) {
     fail(String(error));
     return;
@@ -86,10 +90,11 @@ function start() {
       // Named load stages, in ms since navigation, for the console and the benchmarks.
       stages.push({ stage: message.stage || message.type, ms: Math.round(message.at - performance.timeOrigin) });
     }
+    if (message.resources) workerResources.push(...message.resources);
     if (message.type === "ready") {
       state = "ready";
       markReady();
-    } else if (message.type === "failed") {
+    } else if (message.type === "failed" || message.type === "broken") {
       fail(message.message);
     } else if (message.type === "result") {
       const request = pending.get(message.id);
@@ -97,8 +102,6 @@ function start() {
       if (request) request.resolve(message.result);
     }
   });
-  const indexURL = new URL(document.querySelector('meta[name="wandelgids-pyodide"]').content, document.baseURI).href;
-  worker.postMessage(JSON.stringify({ type: "load", indexURL }));
 }
 
 async function calculate(name, params) {
@@ -536,7 +539,7 @@ function validInputs(widget, action) {
   return controller.checkInputs(action);
 }
 
-window.wandelgids = { ready, calculate, stages, validInputs };
+window.wandelgids = { ready, calculate, stages, workerResources, validInputs };
 // Start at once: the worker loads and runs Pyodide off the main thread, so neither
 // first paint nor input waits for it. This script is only on pages with a calculator.
 start();
