@@ -327,7 +327,7 @@ function listLabels(form, errors) {
   return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} en ${labels.at(-1)}` : labels[0];
 }
 
-// "Wandeltijd per dag nu 10 minuten, Doel per dag 30 minuten, ..." for the inputs that are set.
+// ["Wandeltijd per dag nu 10 minuten", "Doel per dag 30 minuten", ...] for the inputs that are set.
 function describeInputs(form, params) {
   return Object.entries(params)
     .filter(([, value]) => value !== "")
@@ -336,8 +336,7 @@ function describeInputs(form, params) {
       const shown = input && input.tagName === "SELECT" ? input.querySelector(`option[value="${value}"]`)?.textContent : value;
       const unit = input?.parentElement.querySelector(".wg-field__unit")?.textContent;
       return `${fieldLabel(form, name)} ${shown}${unit ? ` ${unit}` : ""}`;
-    })
-    .join(", ");
+    });
 }
 
 // The form's inputs and their values, for the printed plan.
@@ -345,9 +344,7 @@ function fillPrintedInputs(widget, form, params) {
   const list = widget.querySelector("[data-print-inputs]");
   if (!list) return;
   list.replaceChildren(
-    ...describeInputs(form, params)
-      .split(", ")
-      .map((text) => Object.assign(document.createElement("li"), { textContent: text })),
+    ...describeInputs(form, params).map((text) => Object.assign(document.createElement("li"), { textContent: text })),
   );
 }
 
@@ -365,7 +362,7 @@ function connect(widget) {
     if (stale) box.dataset.stale = "";
     else delete box.dataset.stale;
     if (staleNote) {
-      staleNote.textContent = stale ? TEXT.stale(noun, describeInputs(form, lastValid.params)) : "";
+      staleNote.textContent = stale ? TEXT.stale(noun, describeInputs(form, lastValid.params).join(", ")) : "";
       staleNote.hidden = !stale;
     }
   }
