@@ -29,11 +29,20 @@ class Rule:
 
 
 class Review:
+    """When and by whom (a role) the rules were last checked; due again a year later, like pages."""
+
     def __init__(self, reviewed: str, reviewer: str):
         self.reviewed, self.reviewer = reviewed, reviewer
 
+    def next_review(self) -> str | None:
+        try:
+            day = _dt.date.fromisoformat(self.reviewed)
+        except ValueError:
+            return None
+        return day.replace(year=day.year + 1, day=28 if (day.month, day.day) == (2, 29) else day.day).isoformat()
+
     def describe(self) -> dict:
-        return {"reviewed": self.reviewed, "reviewer": self.reviewer}
+        return {"reviewed": self.reviewed, "reviewer": self.reviewer, "next": self.next_review()}
 
 
 def problems(rules: tuple[Rule, ...], review: Review | None, today: _dt.date | None = None) -> list[str]:

@@ -54,6 +54,12 @@ def test_an_incomplete_declaration_is_found():
     assert "controleur" in problems((Rule("x"),), None, today)[0]
 
 
+def test_rules_are_due_for_review_a_year_later():
+    assert Review("2026-11-27", "chiropractor").describe()["next"] == "2027-11-27"
+    assert Review("2028-02-29", "chiropractor").next_review() == "2029-02-28"
+    assert Review("morgen", "chiropractor").next_review() is None
+
+
 class Sections(HTMLParser):
     """Each widget's rules section: its summary text and its rules with their source."""
 
@@ -68,6 +74,8 @@ class Sections(HTMLParser):
             self.widgets.append({"name": attrs["data-calculator"], "summary": "", "rules": [], "quotes": []})
         elif "data-calculator-rules" in attrs:
             self.widgets[-1]["open"] = "open" in attrs
+        elif tag == "time" and self.widgets and "review" not in self.widgets[-1]:
+            self.widgets[-1]["review"] = attrs["datetime"]
         elif tag == "summary" and self.widgets:
             self.where = "summary"
         elif "data-rule-source" in attrs:
@@ -95,6 +103,7 @@ def test_each_widget_shows_its_rules_collapsed(site, page):
     for widget in parser.widgets:
         declared = calculators.describe(widget["name"])["rules"]
         assert widget["summary"].strip() == "Zo rekent deze rekenhulp"
+        assert widget["review"] == calculators.describe(widget["name"])["review"]["reviewed"]
         assert widget["open"] is False
         assert widget["rules"] == [rule["source"] for rule in declared]
         assert len(widget["quotes"]) == sum(rule["source"] == "article" for rule in declared)
