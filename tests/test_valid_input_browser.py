@@ -152,3 +152,23 @@ def test_a_link_whose_values_clash_falls_back_too(page, base_url):
     assert 'Stappen inademen "6"' in note.inner_text()
     page.wait_for_selector("#rekenhulp-breathing[data-state='live']")
     assert widget.get_by_label("Stappen inademen").input_value() == "3"
+
+
+def test_an_action_right_after_typing_uses_the_whole_value(page, base_url):
+    """No pause between the last key and the button: the action still sees "999", or "25"."""
+    open_page(page, base_url)
+    widget = "rekenhulp-progression"
+    link = page.locator(f"#{widget}").get_by_role("button", name="Link kopiëren")
+    status = f"document.querySelector('#{widget} [data-calculator-status]').textContent"
+    type_slowly(page, f"#{widget}-current_minutes", "999")
+    link.click()
+    page.wait_for_function(f"{status}.includes('kan nog niet')")
+    assert "current_minutes=99" not in page.url
+    type_slowly(page, f"#{widget}-current_minutes", "25")
+    link.click()
+    page.wait_for_function(f"{status}.includes('link')")
+    assert "current_minutes=25" in page.url
+    if "Kopieer deze link" in page.evaluate(status):  # no clipboard in this browser: the link is shown
+        assert "current_minutes%3D25" in page.evaluate(status) or "current_minutes=25" in page.evaluate(status)
+    assert page.locator(f"#{widget} [data-result=summary]").inner_text().startswith("In 3 weken van 25 naar 30")
+    assert not [r for r in results(page, widget) if r["params"]["current_minutes"] in ("9", "99", "2")]
