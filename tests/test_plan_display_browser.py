@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from conftest import axe_violations
+
 READY = "window.wandelgids.ready"
 
 
@@ -75,4 +78,23 @@ def test_the_prerendered_chart_has_its_axis_and_values_without_javascript(browse
     chart = page.locator("#rekenhulp-progression svg[data-result-chart]")
     assert chart.locator("text.wg-chart__value").evaluate_all("(all) => all.map((e) => e.textContent)") == ["10", "13", "16", "19", "22", "25", "28", "30"]
     assert chart.locator("text.wg-chart__tick").evaluate_all("(all) => all.map((e) => e.textContent)") == ["0", "10", "20", "30"]
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_new_states_pass_axe_in_both_palettes(browser, base_url, scheme):
+    """The link note, the stale plan, the contact link and the open rules sections."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{base_url}rekenhulpen/?rekenhulp-progression.current_minutes=999#rekenhulp-progression")
+    page.evaluate(READY)
+    page.locator("#rekenhulp-progression [data-calculator-link-note]").wait_for(state="visible")
+    page.locator("#rekenhulp-progression-last_week").select_option("zwaar")
+    page.locator("#rekenhulp-progression .wg-calc__refer").wait_for(state="visible")
+    enter(page, "#rekenhulp-schedule-bed_time", "07:00")
+    page.locator("#rekenhulp-schedule [data-calculator-stale]").wait_for(state="visible")
+    assert "Bedoel je 19:00?" in page.locator("#rekenhulp-schedule [data-field-error='bed_time']").inner_text()
+    for summary in page.locator("[data-calculator-rules] summary").all():
+        summary.click()
+    assert axe_violations(page) == []
     context.close()
