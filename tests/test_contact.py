@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import serve
+from conftest import axe_violations, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = {
@@ -108,6 +108,14 @@ def test_the_hard_week_note_links_to_the_contact_details(browser, contact_site):
         link.click()
         page.wait_for_url("**/hulp-nodig/")
         assert page.locator("#contact").get_by_text("035 000 00 00").is_visible()
+        assert axe_violations(page) == []
         page.close()
+        for scheme in ("light", "dark"):
+            context = browser.new_context(color_scheme=scheme)
+            page = context.new_page()
+            page.goto(base + "hulp-nodig/")
+            assert page.locator(".md-copyright [data-contact]").is_visible()
+            assert axe_violations(page) == [], scheme
+            context.close()
     finally:
         server.shutdown()
