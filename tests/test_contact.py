@@ -81,8 +81,8 @@ def test_contact_details_on_help_page_footer_and_printed_plans(contact_site):
         assert "035 000 00 00" in footer.split("</footer>")[0], page
     for page in ("opbouwen", "dagschema", "rekenhulpen"):
         text = (contact_site / page / "index.html").read_text(encoding="utf-8")
-        feet = text.split('class="wg-print-only wg-calc__print-foot"')[1:]
-        assert feet and all("test@example.org" in foot.split("</div>")[0] for foot in feet), page
+        line = text.split('class="wg-print-only wg-print-contact"')[1].split("</div>")[0]
+        assert "test@example.org" in line and "035 000 00 00" in line, page
 
 
 def test_help_page_links_not_to_itself_and_says_the_disclaimer_once(site):
@@ -117,5 +117,23 @@ def test_the_hard_week_note_links_to_the_contact_details(browser, contact_site):
             assert page.locator(".md-copyright [data-contact]").is_visible()
             assert axe_violations(page) == [], scheme
             context.close()
+    finally:
+        server.shutdown()
+
+
+def test_a_printed_plan_carries_the_contact_line(browser, contact_site):
+    from test_print_browser import pdf_text, print_plan
+
+    server = serve(contact_site)
+    try:
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/dagschema/")
+        page.evaluate("window.wandelgids.ready")
+        page.wait_for_selector("#rekenhulp-schedule[data-state='live']")
+        print_plan(page, "rekenhulp-schedule")
+        text, pages = pdf_text(page, Path("test-artifacts/print/dagschema-contact.pdf"))
+        assert "Telefoon: 035 000 00 00" in text and "test@example.org" in text
+        assert "Dagschema voor wandelen" in text and pages == 1
+        page.close()
     finally:
         server.shutdown()
