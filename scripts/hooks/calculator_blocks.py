@@ -186,7 +186,6 @@ def on_page_content(html, page, config, files):
                 values=block.values,
                 result=calculators.calculate(block.name, block.values),
                 anchor=block.anchor,
-                contact=config.extra.get("contact"),
                 help_url=help_url,
             )
         return _rendered[key]
