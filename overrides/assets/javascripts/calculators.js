@@ -467,7 +467,11 @@ function connect(widget) {
     event.preventDefault();
     update();
   });
-  form.addEventListener("reset", () => setTimeout(update));
+  form.addEventListener("reset", () => {
+    const note = widget.querySelector("[data-calculator-link-note]");
+    if (note) note.hidden = true; // back to the defaults: nothing of the link is left
+    setTimeout(update);
+  });
   widget.querySelector('[data-calculator-action="print"]').addEventListener("click", async () => {
     const valid = await checkInputs("Afdrukken");
     if (valid) printPlan(widget, form, valid.params);
