@@ -14,6 +14,7 @@ import datetime as _dt
 import hashlib
 import json
 
+from .rules import Review, Rule
 from .schema import DATE, INTEGER, Field, FieldError, Schema
 
 PLACEABLE = False
@@ -51,6 +52,23 @@ class PlanField(Field):
             raise FieldError(f"{self.label}: dit schema past niet bij zijn eigen invoer. Bereken het opnieuw.")
         return fresh
 
+
+RULES = (
+    Rule(
+        "Het opbouwschema komt als één agenda-item per week in je agenda, op de dagen van die week.",
+        quote="Richtlijn: verleng je wandelingen met enkele minuten per week, niet ineens van tien naar dertig minuten.",
+    ),
+    Rule(
+        "De wandelingen van het dagschema herhalen elke week op hun eigen tijd: doordeweeks van maandag tot en "
+        "met vrijdag, in het weekend op zaterdag en zondag, zo veel weken als je kiest (standaard 12, hooguit 52)."
+    ),
+    Rule("Heeft het schema nog geen startdatum, dan kies je de eerste dag zelf; voorgesteld wordt de eerstvolgende maandag."),
+    Rule(
+        "Een wandeling vóór je opstaantijd hoort bij een dag die de avond ervoor begon (bijvoorbeeld bij "
+        "nachtdiensten) en staat daarom op de volgende datum."
+    ),
+)
+REVIEW = Review("2026-11-27", "chiropractor")
 
 SCHEMA = Schema(
     name="calendar",

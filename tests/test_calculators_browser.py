@@ -443,3 +443,32 @@ def test_a_stale_stored_value_falls_back_to_the_default_with_a_note(page, base_u
     page.wait_for_function("(key) => JSON.parse(localStorage.getItem(key)).values.weekly_increase === '3'", arg=STORED)
     assert axe_violations(page) == [], "stale note"
     assert page.recorder.errors == []
+
+
+RULE_CASES = [
+    ("schedule", {"wake_time": "10:00", "bed_time": "09:00"}),
+    ("schedule", {"wake_time": "07:00", "bed_time": "07:00"}),
+    ("schedule", {"wake_time": "07:00", "bed_time": "11:00"}),
+    ("schedule", {"wake_time": "23:30", "bed_time": "07:00"}),
+    ("schedule", {"daily_minutes": 5}),
+    ("schedule", {"daily_minutes": 120, "wake_time": "05:00", "bed_time": "01:00"}),
+    ("progression", {"last_week": "goed"}),
+    ("progression", {"current_minutes": 30, "last_week": "goed"}),
+    ("progression", {"current_minutes": 1, "last_week": "zwaar"}),
+    ("progression", {"current_minutes": 40, "goal_minutes": 30, "last_week": "zwaar"}),
+    ("progression", {"current_minutes": 5, "goal_minutes": 12, "blocks_per_day": 3}),
+    ("progression", {"current_minutes": 10, "goal_minutes": 120, "weekly_increase": 1}),
+    ("progression", {"current_minutes": 30}),
+    ("breathing", {"inhale_steps": 4, "exhale_steps": 4}),
+    ("breathing", {"inhale_steps": 6, "exhale_steps": 7}),
+]
+
+
+def test_the_rules_messages_are_the_same_in_the_browser(page, base_url):
+    """Every new rule and message (issue 11) crosses into Pyodide unchanged."""
+    open_calculator(page, base_url, "rekenhulpen/")
+    browser = page.evaluate(
+        "(cases) => Promise.all(cases.map(([name, params]) => window.wandelgids.calculate(name, params)))", RULE_CASES
+    )
+    for (name, params), ours in zip(RULE_CASES, browser):
+        assert ours == calculators.calculate(name, params), (name, params)

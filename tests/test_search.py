@@ -116,9 +116,9 @@ def test_the_built_index_holds_the_words_and_the_pages_do_not(site):
 def test_bad_search_words_stop_a_strict_build(tmp_path):
     page = PAGE.replace("reviewer: chiropractor\n", "reviewer: chiropractor\nzoekwoorden: weekend\n").format(block="")
     result = build(tmp_path / "a", {"test.md": page})
-    assert result.returncode != 0 and "docs/test.md: zoekwoorden: schrijf een lijst van woorden" in result.stderr
+    assert result.returncode != 0 and "docs/test.md:6: zoekwoorden: schrijf een lijst van woorden" in result.stderr
     result = build(tmp_path / "b", files={"zoekwoorden.yml": "hoofdpijnkaart: [migraine]\n"})
-    assert result.returncode != 0 and "'hoofdpijnkaart' staat op geen enkele pagina" in result.stderr
+    assert result.returncode != 0 and "zoekwoorden.yml:1: 'hoofdpijnkaart' staat op geen enkele pagina" in result.stderr
 
 
 # ---- in the browser, through the search box ---------------------------------------------
