@@ -3,6 +3,8 @@
 #   make build  - build the static site into site/ (precompressed, with _headers and build/nginx/)
 #   make serve-prod - serve site/ with nginx and the production headers on http://127.0.0.1:8080
 #   make test   - install what the tests need (Chromium included) and run them all
+#   make edit   - the live-reloading site and the web editor (/admin/) on http://127.0.0.1:8000
+#   make check-content - check every page (front matter, calculator blocks, headings, links) in Dutch
 #   make bench  - benchmarks (calculators, Pyodide readiness, page weight, Lighthouse, build time)
 
 SHELL := /bin/bash
@@ -15,7 +17,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup serve build pyodide chromium nginx serve-prod test bench clean
+.PHONY: help setup serve build pyodide chromium nginx serve-prod test bench clean check-content edit
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -43,6 +45,15 @@ pyodide: setup
 build: pyodide
 	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python -m serving finish site
+
+# Site and web editor on one address: decap-server (Decap's local backend, saves into
+# docs/) and mkdocs serve behind a small proxy; prints both URLs. EDIT_PORT=8000 by default.
+edit: pyodide
+	$(BIN)/python -m wandelgids.edit_server
+
+# Every content problem in one run, in Dutch, with file, line and fix (no MkDocs needed).
+check-content: $(VENV)/.synced
+	@$(BIN)/python -m wandelgids.content_checks docs
 
 serve: pyodide
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload

@@ -69,8 +69,6 @@ def build(tmp_path: Path, docs: dict[str, str] | None = None) -> subprocess.Comp
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     config = config.replace("scripts/hooks/", f"{ROOT / 'scripts/hooks'}/")
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # serve-only, relative paths
-    for name in docs or {}:
-        config = config.replace("\nnav:\n", f"\nnav:\n  - {name}\n")
     (work / "mkdocs.yml").write_text(config)
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(tmp_path / "site")],
@@ -112,7 +110,7 @@ def test_the_article_fixture_is_the_verbatim_source():
 
 def test_pages_carry_meta_description_review_dates_and_disclaimer(site):
     for page in site.rglob("index.html"):
-        if "assets" in page.parts:
+        if "assets" in page.parts or "admin" in page.parts:  # not content pages
             continue
         text = page.read_text(encoding="utf-8")
         match = re.search(r'<meta name="description" content="([^"]+)"', text)
@@ -144,6 +142,7 @@ title: Test
 description: Testpagina.
 reviewed: 2026-11-25
 reviewer: chiropractor
+nav_order: 999
 ---
 
 # Test
@@ -157,24 +156,24 @@ Tekst.
 @pytest.mark.parametrize(
     ("block", "line", "expected"),
     [
-        ("/// calculator | opbouw\n///", 12, "unknown calculator 'opbouw'"),
-        ("/// calculater | progression\n///", 12, "unknown block"),
-        ("/// calculator | progression\ngoal_minutes: 30\ndoel: 30\n///", 14, "unknown option 'doel'"),
-        ("/// calculator | progression\ngoal_minutes: 300\n///", 13, "option 'goal_minutes'"),
-        ("/// calculator | progression\nweekly_increase: 8\n///", 13, "hooguit 5 minuten per week"),
-        ("/// calculator | schedule\nwake_time: 25:00\n///", 13, "option 'wake_time'"),
-        ("/// calculator | breathing\ninhale_steps: 4\nexhale_steps: 3\n///", 14, "uitademing moet langer zijn"),
-        ("/// calculator | progression\ngoal_minutes: [30\n///", 13, "not valid YAML"),
-        ("/// calculator | progression\n- 30\n///", 13, "'option: value' lines"),
-        ("/// calculator | progression\ngoal_minutes: 30", 12, "never closed"),
+        ("/// calculator | opbouw\n///", 13, "onbekende rekenhulp 'opbouw'"),
+        ("/// calculater | progression\n///", 13, "onbekend blok"),
+        ("/// calculator | progression\ngoal_minutes: 30\ndoel: 30\n///", 15, "onbekende instelling 'doel'"),
+        ("/// calculator | progression\ngoal_minutes: 300\n///", 14, "instelling 'goal_minutes'"),
+        ("/// calculator | progression\nweekly_increase: 8\n///", 14, "hooguit 5 minuten per week"),
+        ("/// calculator | schedule\nwake_time: 25:00\n///", 14, "instelling 'wake_time'"),
+        ("/// calculator | breathing\ninhale_steps: 4\nexhale_steps: 3\n///", 15, "uitademing moet langer zijn"),
+        ("/// calculator | progression\ngoal_minutes: [30\n///", 14, "geen geldige YAML"),
+        ("/// calculator | progression\n- 30\n///", 14, "'instelling: waarde'"),
+        ("/// calculator | progression\ngoal_minutes: 30", 13, "niet afgesloten"),
     ],
 )
 def test_bad_calculator_block_fails_with_file_line_and_fix(tmp_path, block, line, expected):
     result = build(tmp_path, {"test.md": PAGE.format(block=block)})
     assert result.returncode != 0
-    assert f"docs/test.md:{line}: calculator block:" in result.stderr
+    assert f"docs/test.md:{line}: rekenhulpblok: " in result.stderr
     assert expected in result.stderr
-    assert "Fix:" in result.stderr
+    assert "Oplossing:" in result.stderr
 
 
 def test_blocks_inside_code_fences_are_left_alone(tmp_path):
@@ -195,12 +194,43 @@ def test_block_options_set_the_defaults_and_the_prerendered_plan(tmp_path):
 @pytest.mark.parametrize(
     ("front", "expected"),
     [
-        ("title: Test\ndescription: Kort.\nreviewer: chiropractor", "missing reviewed"),
-        ("title: Test\ndescription: " + "x" * 161 + "\nreviewed: 2026-11-25\nreviewer: chiropractor", "161 characters"),
-        ("title: Test\ndescription: Kort.\nreviewed: gisteren\nreviewer: chiropractor", "is not a date"),
+        ("title: Test\ndescription: Kort.\nreviewer: chiropractor", "1: 'reviewed' ontbreekt"),
+        ("title: Test\ndescription: " + "x" * 161 + "\nreviewed: 2026-11-25\nreviewer: chiropractor", "3: de description is 161 tekens"),
+        ("title: Test\ndescription: Kort.\nreviewed: gisteren\nreviewer: chiropractor", "4: 'reviewed' (gisteren) is geen datum"),
     ],
 )
-def test_bad_front_matter_fails_with_file(tmp_path, front, expected):
-    result = build(tmp_path, {"test.md": f"---\n{front}\n---\n\n# Test\n"})
+def test_bad_front_matter_fails_with_file_and_line(tmp_path, front, expected):
+    result = build(tmp_path, {"test.md": f"---\n{front}\nnav_order: 999\n---\n\n# Test\n\nTekst.\n"})
     assert result.returncode != 0
-    assert "docs/test.md: front matter:" in result.stderr and expected in result.stderr
+    assert f"docs/test.md:{expected}" in result.stderr
+    assert "Oplossing:" in result.stderr
+
+
+def test_review_lines_come_from_front_matter_even_a_quoted_leap_day(tmp_path):
+    page = "---\ntitle: Test\ndescription: Kort.\nreviewed: '2024-02-29'\nreviewer: fysiotherapeut\nnav_order: 999\n---\n\n# Test\n\nTekst.\n"
+    result = build(tmp_path, {"test.md": page})
+    assert result.returncode == 0, result.stderr
+    assert "Wandelgids: docs/test.md:4: waarschuwing:" in result.stderr  # overdue: said, but not fatal
+    text = (tmp_path / "site" / "test" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2024-02-29">29 februari 2024</time>' in text
+    assert "door een fysiotherapeut" in text
+    assert '<time datetime="2025-02-28">28 februari 2025</time>' in text
+
+
+def test_the_menu_follows_nav_order_in_front_matter(tmp_path):
+    page = "---\ntitle: Nieuwe pagina\ndescription: Kort.\nreviewed: 2026-11-25\nreviewer: chiropractor\nnav_order: 15\nnav_title: Nieuw\n---\n\n# Nieuw\n\nTekst.\n"
+    result = build(tmp_path, {"nieuw.md": page})
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    menu = re.findall(r'href="([^"#]*)" class="md-nav__link', home)
+    assert menu[:3] == [".", "nieuw/", "waarom-wandelen-werkt/"], menu
+    assert menu[-1] == "hulp-nodig/"
+
+
+def test_content_check_errors_stop_the_strict_build_all_at_once(tmp_path):
+    body = "# Test\n\n### Sprong\n\nZie [niets](niets.md).\n"
+    page = f"---\ntitle: Test\ndescription: Kort.\nreviewed: 2026-11-25\nreviewer: chiropractor\nnav_order: 999\n---\n\n{body}"
+    result = build(tmp_path, {"test.md": page})
+    assert result.returncode != 0
+    assert "docs/test.md:11: de kop 'Sprong' springt van niveau 1 naar 3." in result.stderr
+    assert "docs/test.md:13: link 'niets.md' leidt nergens heen" in result.stderr

@@ -75,7 +75,7 @@ def test_contact_details_on_help_page_footer_and_printed_plans(contact_site):
                      "Teststraat 1, 1200 AA Hilversum", 'href="https://example.org/"', "Maak een afspraak"):  # fmt: skip
         assert expected in section, expected
     for page in contact_site.rglob("index.html"):
-        if "assets" in page.parts:
+        if "assets" in page.parts or "admin" in page.parts:  # the web editor has no site footer
             continue
         footer = page.read_text(encoding="utf-8").split('class="md-copyright"')[1]
         assert "035 000 00 00" in footer.split("</footer>")[0], page

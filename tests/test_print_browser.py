@@ -16,7 +16,7 @@ def pdf_text(page, save: Path | None = None) -> tuple[str, int]:
     # then goes back to printing in full.
     data = page.pdf(format="A4")
     if save:
-        save.parent.mkdir(exist_ok=True)
+        save.parent.mkdir(parents=True, exist_ok=True)
         save.write_bytes(data)
     reader = PdfReader(io.BytesIO(data))
     text = "\n".join(p.extract_text() for p in reader.pages)

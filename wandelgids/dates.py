@@ -1,4 +1,4 @@
-"""Dutch date formatting for the hooks and templates (no locale needed)."""
+"""Dutch date formatting for the widgets and content checks (no locale needed)."""
 
 from __future__ import annotations
 

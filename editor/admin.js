@@ -1,0 +1,113 @@
+// The web editor at /admin/: wires the build's generated configuration into Decap CMS.
+// No rules live here: fields, limits and choices come from config.json, which the
+// build generates from the front matter definition and calculators.describe().
+(async () => {
+  const CMS = window.CMS;
+  const setup = await (await fetch("config.json", { cache: "no-cache" })).json();
+  const config = setup.config;
+  // With `make edit` (and in the tests) decap-server answers on this same origin
+  // under /api/v1; Decap only tries that on localhost / 127.0.0.1.
+  config.local_backend = { url: new URL("/api/v1", location.href).href };
+
+  const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+  for (const calculator of setup.calculators) {
+    const numeric = new Set(calculator.fields.filter((f) => f.widget === "number").map((f) => f.name));
+    const opening = `/// calculator | ${calculator.name}`;
+    CMS.registerEditorComponent({
+      id: `rekenhulp-${calculator.name}`,
+      label: calculator.label,
+      fields: calculator.fields,
+      // Decap wants one pattern anchored at the block's start, without flags; the block ends at a line "///".
+      pattern: new RegExp(`^/// calculator \\| ${calculator.name}\\n((?:[^\\n]*\\n)*?)///(?=\\n|$)`),
+      fromBlock(match) {
+        const data = {};
+        for (const line of match[1].split("\n")) {
+          const at = line.indexOf(":");
+          if (at < 1) continue;
+          const key = line.slice(0, at).trim();
+          const value = line.slice(at + 1).trim();
+          data[key] = numeric.has(key) && /^-?\d+$/.test(value) ? Number(value) : value;
+        }
+        return data;
+      },
+      toBlock(data) {
+        const lines = calculator.fields
+          .filter((f) => data[f.name] !== undefined && data[f.name] !== null && String(data[f.name]).trim() !== "")
+          .map((f) => `${f.name}: ${String(data[f.name]).trim()}`);
+        return [opening, ...lines, "///"].join("\n");
+      },
+      toPreview(data) {
+        const set = calculator.fields
+          .filter((f) => data[f.name] !== undefined && data[f.name] !== null && String(data[f.name]).trim() !== "")
+          .map((f) => `<li>${escape(f.label)}: ${escape(data[f.name])}</li>`)
+          .join("");
+        return `<section class="wg-calc wg-editor-calc"><p class="wg-calc__title">${escape(calculator.title)}</p>` +
+          (set ? `<ul>${set}</ul>` : "<p>Met de standaardwaarden.</p>") +
+          "<p>Op de website rekent de bezoeker hier zelf mee.</p></section>";
+      },
+    });
+  }
+
+  for (const style of setup.preview_styles) CMS.registerPreviewStyle(new URL(style, location.href).href);
+  const h = window.h;
+  // The preview looks like a page of the site: Material's typography and the site's colours.
+  CMS.registerPreviewTemplate(setup.collection, window.createClass({
+    render() {
+      const entry = this.props.entry;
+      return h("div", { "data-md-color-scheme": "default", "data-md-color-primary": "custom", "data-md-color-accent": "custom" },
+        h("main", { className: "md-main" },
+          h("div", { className: "md-content" },
+            h("article", { className: "md-content__inner md-typeset" },
+              this.props.widgetFor("body")))));
+    },
+  }));
+
+  CMS.init({ config });
+  watchAccessibility();
+})();
+
+// Decap's own markup misses a few names and states that axe-core (WCAG 2.2 A/AA) asks
+// for; fill them in as Decap renders. Only attributes: no styles, no behaviour changed.
+function watchAccessibility() {
+  const set = (element, name, value) => {
+    if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+  };
+  const fix = () => {
+    for (const frame of document.querySelectorAll("iframe#preview-pane")) set(frame, "title", "Voorvertoning van de pagina");
+    for (const editor of document.querySelectorAll("[data-slate-editor]")) {
+      if (!editor.hasAttribute("aria-label")) set(editor, "aria-label", "Tekst van de pagina");
+    }
+    // The "Rijke tekst / Markdown" switch: Decap drops aria-checked when it is off.
+    for (const toggle of document.querySelectorAll("button[role=switch]")) {
+      set(toggle, "aria-label", "Markdown-weergave");
+      if (!toggle.hasAttribute("aria-checked")) set(toggle, "aria-checked", "false");
+    }
+    // Toolbar menus wrap their button in a second "button" (nested controls): the inner
+    // button is the control, so it gets the menu state and the wrapper loses its role.
+    for (const wrapper of document.querySelectorAll("span[role=button][aria-haspopup]")) {
+      const inner = wrapper.querySelector("button");
+      if (!inner) continue;
+      set(inner, "aria-haspopup", "true");
+      set(inner, "aria-expanded", wrapper.getAttribute("aria-expanded") || "false");
+      wrapper.removeAttribute("role");
+      wrapper.removeAttribute("tabindex");
+      wrapper.dataset.menuWrapper = "";
+    }
+    // Menus put their items in a <ul> of <div>s: the list is only layout.
+    for (const list of document.querySelectorAll("[role=menu] > ul")) {
+      set(list, "role", "none");
+      list.removeAttribute("tabindex");
+    }
+    for (const wrapper of document.querySelectorAll("span[data-menu-wrapper][aria-expanded]")) {
+      const inner = wrapper.querySelector("button");
+      if (inner) set(inner, "aria-expanded", wrapper.getAttribute("aria-expanded"));
+      wrapper.removeAttribute("aria-expanded");
+      wrapper.removeAttribute("aria-haspopup");
+    }
+  };
+  new MutationObserver(fix).observe(document.body, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ["aria-checked", "aria-expanded", "role"],
+  });
+  fix();
+}

@@ -1,0 +1,184 @@
+"""Content checks (wandelgids.content_checks): plain Python, every problem in Dutch with file, line and fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from wandelgids.content_checks import ERROR, WARNING, check_site
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 27)
+FRONT = "title: Test\ndescription: Een korte beschrijving.\nreviewed: 2026-11-25\nreviewer: chiropractor\nnav_order: 10\n"
+HOME = f"---\n{FRONT}---\n\n# Home\n\nWelkom. Zie [de test](test.md).\n"
+
+
+def page(front: str = FRONT, body: str = "# Test\n\nTekst.\n") -> str:
+    return f"---\n{front}---\n\n{body}"
+
+
+def check(tmp_path: Path, pages: dict[str, str], today: dt.date = TODAY) -> list[str]:
+    docs = tmp_path / "docs"
+    docs.mkdir(exist_ok=True)
+    (docs / "index.md").write_text(HOME, encoding="utf-8")
+    (docs / "wandelaar.png").write_bytes(b"png")
+    for name, text in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    return [f"{f.severity}|{f}" for f in check_site(docs, today)]
+
+
+def only(messages: list[str]) -> str:
+    assert len(messages) == 1, "\n".join(messages)
+    return messages[0]
+
+
+def test_a_clean_page_has_no_findings(tmp_path):
+    assert check(tmp_path, {"test.md": page()}) == []
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        (FRONT.replace("title: Test\n", ""), "docs/test.md:1: 'title' ontbreekt in de front matter.\n  Oplossing: voeg 'title: "),
+        (FRONT.replace("description: Een korte beschrijving.\n", ""), "docs/test.md:1: 'description' ontbreekt"),
+        (FRONT.replace("reviewed: 2026-11-25\n", ""), "docs/test.md:1: 'reviewed' ontbreekt"),
+        (FRONT.replace("reviewer: chiropractor\n", ""), "docs/test.md:1: 'reviewer' ontbreekt"),
+        (FRONT.replace("Een korte beschrijving.", "x" * 161), "docs/test.md:3: de description is 161 tekens lang (hooguit 160).\n  Oplossing: kort"),
+        (FRONT.replace("2026-11-25", "25-11-2026"), "docs/test.md:4: 'reviewed' (25-11-2026) is geen datum.\n  Oplossing: schrijf de datum als JJJJ-MM-DD"),
+        (FRONT.replace("2026-11-25", "2026-12-01"), "docs/test.md:4: 'reviewed' (2026-12-01) ligt in de toekomst"),
+        (FRONT.replace("chiropractor", "stagiair"), "docs/test.md:5: 'reviewer' (stagiair) is geen bekende rol.\n  Oplossing: kies een van: chiropractor"),
+        (FRONT.replace("nav_order: 10", "nav_order: bovenaan"), "docs/test.md:6: 'nav_order' (bovenaan) is geen heel getal"),
+        (FRONT.replace("title: Test", "title: [Test"), "docs/test.md:3: de front matter is geen geldige YAML"),
+        ("- title\n- Test\n", "docs/test.md:2: de front matter moet bestaan uit regels 'veld: waarde'"),
+        (FRONT + "nav_title: 2025\n", "docs/test.md:7: 'nav_title' (2025) is geen tekst"),
+        (FRONT.replace("2026-11-25", "2026-11-25 10:00:00"), "docs/test.md:4: 'reviewed' (2026-11-25 10:00:00) is geen datum"),
+    ],
+)
+def test_front_matter_problems(tmp_path, front, expected):
+    assert only(check(tmp_path, {"test.md": page(front)})).startswith(f"{ERROR}|{expected}")
+
+
+def test_a_page_without_front_matter(tmp_path):
+    assert only(check(tmp_path, {"test.md": "# Test\n\nTekst.\n"})).startswith(
+        f"{ERROR}|docs/test.md:1: de pagina heeft geen front matter"
+    )
+
+
+def test_empty_menu_fields_from_the_web_editor_mean_not_set(tmp_path):
+    front = FRONT + "nav_title: ''\n"
+    assert check(tmp_path, {"test.md": page(front)}) == []
+    front = FRONT.replace("nav_order: 10", "nav_order:")
+    assert check(tmp_path, {"test.md": page(front)}) == []  # index.md links to it, so it is reachable
+
+
+def test_a_quoted_date_from_the_web_editor_is_a_date(tmp_path):
+    assert check(tmp_path, {"test.md": page(FRONT.replace("2026-11-25", "'2026-11-25'"))}) == []
+
+
+def test_an_overdue_review_is_a_warning_not_an_error(tmp_path):
+    message = only(check(tmp_path, {"test.md": page(FRONT.replace("2026-11-25", "2025-11-26"))}))
+    assert message.startswith(
+        f"{WARNING}|docs/test.md:4: waarschuwing: de laatste inhoudelijke controle (26 november 2025) is meer dan 12 maanden geleden."
+    )
+    assert "Oplossing: laat een zorgverlener de pagina nakijken" in message
+    # Exactly twelve months is not overdue yet.
+    assert check(tmp_path, {"test.md": page(FRONT.replace("2026-11-25", "2025-11-27"))}) == []
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ("/// calculator | opbouw\n///", "docs/test.md:13: rekenhulpblok: onbekende rekenhulp 'opbouw'.\n  Oplossing: kies een van: progression"),
+        ("/// calculator | progression\ngoal_minutes: 300\n///", "docs/test.md:14: rekenhulpblok: instelling 'goal_minutes': "),
+        ("/// calculator | progression\ndoel: 30\n///", "docs/test.md:14: rekenhulpblok: onbekende instelling 'doel' voor rekenhulp 'progression'"),
+        ("/// calculator | progression\ngoal_minutes: 30", "docs/test.md:13: rekenhulpblok: het rekenhulpblok wordt niet afgesloten"),
+        ("/// calculater | progression\n///", "docs/test.md:13: rekenhulpblok: onbekend blok '/// calculater | progression'.\n  Oplossing: begin een rekenhulp met"),
+        ("/// calculator | progression\ngoal_minutes: [30\n///", "docs/test.md:14: rekenhulpblok: de instellingen zijn geen geldige YAML"),
+        ("/// calculator | progression\n- 30\n///", "docs/test.md:14: rekenhulpblok: de instellingen moeten regels 'instelling: waarde' zijn"),
+        ("/// calculator | breathing\ninhale_steps: 4\nexhale_steps: 3\n///", "docs/test.md:15: rekenhulpblok: instelling 'exhale_steps': "),
+    ],
+)
+def test_calculator_block_problems(tmp_path, block, expected):
+    assert only(check(tmp_path, {"test.md": page(body=f"# Test\n\nTekst.\n\n{block}\n")})).startswith(f"{ERROR}|{expected}")
+
+
+def test_every_bad_option_of_a_block_is_listed(tmp_path):
+    block = "/// calculator | progression\ncurrent_minutes: 0\ngoal_minutes: 300\n///"
+    messages = check(tmp_path, {"test.md": page(body=f"# Test\n\nTekst.\n\n{block}\n")})
+    assert [m.split(": rekenhulpblok")[0] for m in messages] == [f"{ERROR}|docs/test.md:14", f"{ERROR}|docs/test.md:15"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("# Test\n\nTekst.\n\n![](wandelaar.png)\n", "docs/test.md:13: afbeelding 'wandelaar.png' heeft geen alt-tekst"),
+        ('# Test\n\nTekst.\n\n<img src="wandelaar.png">\n', "docs/test.md:13: afbeelding (<img>) zonder alt-tekst"),
+        ("# Test\n\nTekst.\n\n### Te diep\n\nMeer.\n", "docs/test.md:13: de kop 'Te diep' springt van niveau 1 naar 3.\n  Oplossing: gebruik ##"),
+        ("# Test\n\nTekst.\n\n# Nog een titel\n\nMeer.\n", "docs/test.md:13: tweede kop met één '#' ('Nog een titel')"),
+        ("", "docs/test.md:8: de pagina is leeg"),
+        ("# Alleen een kop\n", "docs/test.md:8: de pagina heeft alleen koppen en geen tekst"),
+        ("# Test\n\nZie [niets](bestaat-niet.md).\n", "docs/test.md:11: link 'bestaat-niet.md' leidt nergens heen: de pagina 'bestaat-niet.md' bestaat niet"),
+        ("# Test\n\nZie [home](index.md#nergens).\n", "docs/test.md:11: link 'index.md#nergens' leidt nergens heen: 'index.md' heeft geen onderdeel '#nergens'.\n  Oplossing: gebruik een kop van die pagina: home"),
+        ("# Test\n\nZie [hier](#nergens).\n", "docs/test.md:11: link '#nergens' leidt nergens heen: deze pagina heeft geen onderdeel '#nergens'"),
+        ("# Test\n\nZie [map](opbouwen/).\n", "docs/test.md:11: link 'opbouwen/' wijst naar een map, niet naar een pagina"),
+        ("# Test\n\nZie [folder](folder.pdf).\n", "docs/test.md:11: link 'folder.pdf' leidt nergens heen: het bestand 'folder.pdf' bestaat niet"),
+        ("# Test\n\nZie [home][thuis].\n\n[thuis]: thuis.md\n", "docs/test.md:13: link 'thuis.md' leidt nergens heen"),
+        ("# Test\n\nZie [home](/index.md).\n", "docs/test.md:11: link '/index.md' begint met '/'"),
+    ],
+)
+def test_body_problems(tmp_path, body, expected):
+    assert only(check(tmp_path, {"test.md": page(body=body)})).startswith(f"{ERROR}|{expected}")
+
+
+def test_good_links_anchors_images_and_code_pass(tmp_path):
+    (tmp_path / "docs" / "img").mkdir(parents=True)
+    (tmp_path / "docs" / "img" / "pad.png").write_bytes(b"png")
+    body = (
+        "# Test\n\nTekst met [de home](index.md#home), [een kop](#twee-koppen-zon-kop), [extern](https://example.org) "
+        "en [de rekenhulp](#rekenhulp-breathing).\n\n![Een bospad](img/pad.png)\n\n## Twee koppen: zo’n kop\n\n"
+        "### Dieper mag\n\n## Eigen id {#eigen}\n\nZie [eigen](#eigen).\n\n```\n# geen kop in code\n![](geen.png)\n```\n\n"
+        "/// calculator | breathing\n///\n"
+    )
+    assert check(tmp_path, {"test.md": page(body=body)}) == []
+
+
+def test_a_page_no_menu_reaches(tmp_path):
+    front = FRONT.replace("nav_order: 10\n", "")
+    messages = check(tmp_path, {"test.md": page(), "los.md": page(front)})
+    assert only(messages).startswith(f"{ERROR}|docs/los.md:2: geen menu of link bereikt deze pagina.\n  Oplossing: geef de pagina een plek in het menu")
+    # A page outside the menu is fine when a reachable page links to it.
+    assert check(tmp_path, {"test.md": page(body="# Test\n\nZie [los](los.md).\n"), "los.md": page(front)}) == []
+
+
+def test_several_broken_pages_give_all_their_messages_in_one_run(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(HOME.replace("(test.md)", "(test.md) en [b](b.md)"), encoding="utf-8")
+    (docs / "test.md").write_text(page(FRONT.replace("title: Test\n", ""), "# Test\n\n### Sprong\n\nTekst.\n"), encoding="utf-8")
+    (docs / "b.md").write_text(page(FRONT.replace("x", "x").replace("2026-11-25", "gisteren"), "# B\n\n![](x.png)\n\n/// calculator | x\n///\n"), encoding="utf-8")
+    result = subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "wandelgids.content_checks", str(docs)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    out = result.stdout
+    for expected in [
+        "docs/b.md:4: 'reviewed' (gisteren) is geen datum.",
+        "docs/b.md:11: afbeelding 'x.png' heeft geen alt-tekst.",
+        "docs/b.md:11: afbeelding 'x.png' leidt nergens heen",
+        "docs/b.md:13: rekenhulpblok: onbekende rekenhulp 'x'.",
+        "docs/test.md:1: 'title' ontbreekt in de front matter.",
+        "docs/test.md:10: de kop 'Sprong' springt van niveau 1 naar 3.",
+    ]:
+        assert expected in out, out
+    assert out.count("Oplossing:") == 6
+    assert "6 fouten, 0 waarschuwingen in 3 pagina's." in out
+
+
+def test_the_shipped_content_passes_every_check():
+    assert check_site(ROOT / "docs") == []
+    result = subprocess.run(["make", "--no-print-directory", "check-content"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Alle 12 pagina's zijn in orde." in result.stdout

@@ -1,0 +1,52 @@
+"""The web editor's generated configuration and the files the build puts at /admin/."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import calculators
+from wandelgids.editor import calculator_components, decap_config
+from wandelgids.front_matter import MAX_DESCRIPTION, REVIEWER_ROLES
+
+
+def test_the_page_form_follows_the_front_matter_rules():
+    config = decap_config()
+    assert config["locale"] == "nl" and config["load_config_file"] is False
+    fields = {f["name"]: f for f in config["collections"][0]["fields"]}
+    assert list(fields) == ["title", "description", "reviewed", "reviewer", "nav_order", "nav_title", "body"]
+    pattern = re.compile(fields["description"]["pattern"][0])
+    assert pattern.match("x" * MAX_DESCRIPTION) and not pattern.match("x" * (MAX_DESCRIPTION + 1))
+    assert fields["reviewer"]["options"] == list(REVIEWER_ROLES)
+    assert fields["reviewed"]["format"] == "YYYY-MM-DD"
+    assert config["collections"][0]["folder"] == "docs"
+
+
+def test_the_calculator_components_come_from_describe():
+    components = {c["name"]: c for c in calculator_components()}
+    assert list(components) == list(calculators.NAMES)
+    for name, component in components.items():
+        schema = calculators.describe(name)
+        assert component["label"] == f"Rekenhulp: {schema['title']}"
+        assert [f["name"] for f in component["fields"]] == [f["name"] for f in schema["fields"]]
+        for field, widget in zip(schema["fields"], component["fields"]):
+            assert widget["label"] == field["label"] and widget["required"] is False
+            if field["type"] == "integer":
+                assert (widget["widget"], widget["min"], widget["max"]) == ("number", field["min"], field["max"])
+            if field["type"] == "choice":
+                assert [o["value"] for o in widget["options"]] == [c["value"] for c in field["choices"]]
+
+
+def test_the_built_site_has_the_editor_self_hosted(site):
+    admin = site / "admin"
+    index = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl">' in index
+    assert re.findall(r"<script[^>]*>([^<]+)</script>", index) == []  # no inline script code
+    assert re.findall(r'src="([^"]+)"', index) == ["manual-init.js", "decap/decap-cms.js", "admin.js"]
+    assert (admin / "decap" / "decap-cms.js").stat().st_size > 1_000_000
+    assert not list(admin.rglob("*.map"))
+    setup = json.loads((admin / "config.json").read_text(encoding="utf-8"))
+    assert setup["config"]["backend"]["name"] in {"github", "gitlab", "gitea"}
+    assert [c["name"] for c in setup["calculators"]] == list(calculators.NAMES)
+    for style in setup["preview_styles"]:
+        assert (admin / style).resolve().is_file(), style

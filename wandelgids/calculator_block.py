@@ -1,0 +1,206 @@
+"""Python-Markdown extension: calculator blocks become pre-rendered widgets.
+
+Staff write, in any page:
+
+    /// calculator | progression
+    current_minutes: 10
+    goal_minutes: 30
+    ///
+
+The options are YAML and set the defaults shown in the form. They are checked
+with the calculator's own schema (calculators.validate_options); the same Python
+then computes the plan for those defaults, so the page shows a real result before
+(or without) Pyodide. Listed under `markdown_extensions` in mkdocs.yml, so any
+generator that runs Python-Markdown extensions renders it; no MkDocs hook needed.
+
+`parse_blocks` is shared with the content checks, which report every problem with
+file and line before a build renders anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+
+import calculators
+
+from . import widgets
+
+OPEN = re.compile(r"^///(?P<rest>.*)$")
+CALCULATOR = re.compile(r"^\s*calculator\s*\|\s*(?P<name>\S*)\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+OPTION_KEY = re.compile(r"^([^\s:#][^:]*):")
+BASE_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml when available
+OPTIONS_FIX = "schrijf per regel één 'instelling: waarde', bijvoorbeeld 'goal_minutes: 30'."
+VALUE_FIX = "pas de waarde aan, of haal de regel weg om de standaardwaarde te gebruiken."
+
+
+@dataclass
+class Block:
+    name: str
+    values: dict
+    start: int  # index of the opening line
+    end: int  # index just after the closing line
+
+
+@dataclass
+class Problem:
+    line: int  # index into the lines given to parse_blocks
+    message: str  # Dutch, what is wrong
+    fix: str  # Dutch, how to fix it
+
+
+def sentence(text: str) -> str:
+    """The text ending in one full stop (the calculators' messages often end in one already)."""
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+class CalculatorBlockError(ValueError):
+    """A calculator block that cannot be rendered; the message is Dutch."""
+
+
+def calculator_names() -> str:
+    return ", ".join(f"{name} ({calculators.describe(name)['title']})" for name in calculators.NAMES)
+
+
+def fields_help(name: str) -> str:
+    return "; ".join(
+        f"{f['name']} ({f['label']}, standaard {f['default']})" if f["required"] else f"{f['name']} ({f['label']}, optioneel)"
+        for f in calculators.describe(name)["fields"]
+    )
+
+
+def _options(body: list[str], first: int) -> tuple[dict | None, Problem | None]:
+    # BaseLoader keeps every value a string: YAML 1.1 would read 07:30 as 450.
+    try:
+        options = yaml.load("\n".join(body), Loader=BASE_LOADER)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or "onleesbaar"
+        # libyaml may point just past the last line when the text ends too early.
+        line = min(mark.line, max(len(body) - 1, 0)) if mark else 0
+        return None, Problem(first + line, f"de instellingen zijn geen geldige YAML ({problem})", OPTIONS_FIX)
+    if options is None:
+        return {}, None
+    if not isinstance(options, dict):
+        return None, Problem(first, "de instellingen moeten regels 'instelling: waarde' zijn", OPTIONS_FIX)
+    return options, None
+
+
+def _read_block(lines: list[str], index: int) -> tuple[Block | None, list[Problem], int]:
+    """Parse the block opening at lines[index]: (block or None, problems, index after it)."""
+    rest = OPEN.match(lines[index])["rest"]
+    match = CALCULATOR.match(rest)
+    end = next((i for i in range(index + 1, len(lines)) if lines[i].strip() == "///"), None)
+    if not match:
+        fix = f"begin een rekenhulp met '/// calculator | naam', met als naam een van: {calculator_names()}."
+        # Skip the block's own closing line, if it has one, so it is not reported again.
+        after = end + 1 if end is not None and rest.strip() else index + 1
+        return None, [Problem(index, f"onbekend blok '///{rest}'", fix)], after
+    name = match["name"]
+    if end is None:
+        return None, [Problem(index, "het rekenhulpblok wordt niet afgesloten", "sluit het af met een regel met alleen '///'.")], len(lines)
+    if name not in calculators.NAMES:
+        return None, [Problem(index, f"onbekende rekenhulp '{name}'", f"kies een van: {calculator_names()}.")], end + 1
+    body = lines[index + 1 : end]
+    options, problem = _options(body, index + 1)
+    if problem:
+        return None, [problem], end + 1
+    key_lines: dict[str, int] = {}
+    for offset, text in enumerate(body):
+        if found := OPTION_KEY.match(text):
+            key_lines.setdefault(found[1].strip(), index + 1 + offset)
+    values, errors = calculators.validate_options(name, options)
+    known = {f["name"] for f in calculators.describe(name)["fields"]}
+    problems = []
+    for error in errors:
+        field = error["field"]
+        line = key_lines.get(field, index)
+        if field is not None and field not in known:
+            problems.append(Problem(line, f"onbekende instelling '{field}' voor rekenhulp '{name}'", f"gebruik alleen: {fields_help(name)}."))
+        elif field is None:
+            problems.append(Problem(index, error["message"], VALUE_FIX))
+        else:
+            problems.append(Problem(line, f"instelling '{field}': {error['message']}", VALUE_FIX))
+    if problems:
+        return None, problems, end + 1
+    return Block(name, values, index, end + 1), [], end + 1
+
+
+def parse_blocks(lines: list[str]) -> tuple[list[Block], list[Problem]]:
+    """Every calculator block in a page's Markdown lines, and every problem with them.
+
+    Lines inside ``` or ~~~ code fences are left alone (that is how the staff guide
+    shows the syntax).
+    """
+    blocks: list[Block] = []
+    problems: list[Problem] = []
+    in_fence = False
+    i = 0
+    while i < len(lines):
+        if FENCE.match(lines[i]):
+            in_fence = not in_fence
+        if in_fence or not OPEN.match(lines[i]):
+            i += 1
+            continue
+        block, found, i = _read_block(lines, i)
+        problems += found
+        if block:
+            blocks.append(block)
+    return blocks, problems
+
+
+def anchors(blocks: list[Block]) -> list[str]:
+    """Each widget's id: rekenhulp-progression, rekenhulp-progression-2, ..."""
+    seen: dict[str, int] = {}
+    result = []
+    for block in blocks:
+        seen[block.name] = seen.get(block.name, 0) + 1
+        count = seen[block.name]
+        result.append(f"rekenhulp-{block.name}" + (f"-{count}" if count > 1 else ""))
+    return result
+
+
+class CalculatorBlockPreprocessor(Preprocessor):
+    def __init__(self, md, templates: Path):
+        super().__init__(md)
+        self.templates = templates
+
+    def run(self, lines: list[str]) -> list[str]:
+        blocks, problems = parse_blocks(lines)
+        if problems:
+            # Line numbers count from the start of the Markdown this converter was given
+            # (after any front matter the generator removed); the content checks, run by
+            # the build first, give the file and its own line numbers.
+            raise CalculatorBlockError(
+                "\n".join(f"Rekenhulpblok, regel {p.line + 1} van de tekst (na de front matter): {sentence(p.message)} Oplossing: {p.fix}"
+                          for p in problems)
+            )
+        out: list[str] = []
+        position = 0
+        for block, anchor in zip(blocks, anchors(blocks)):
+            out += lines[position : block.start]
+            html = widgets.render_widget(block.name, block.values, anchor, self.templates)
+            out += ["", self.md.htmlStash.store(html), ""]
+            position = block.end
+        return out + lines[position:]
+
+
+class CalculatorBlockExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"templates": [str(widgets.TEMPLATES), "Folder holding calculators/widget.html and its includes."]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        processor = CalculatorBlockPreprocessor(md, Path(self.getConfig("templates")))
+        # After whitespace normalising (30), before fenced code (25) and raw HTML (20).
+        md.preprocessors.register(processor, "wandelgids_calculator_block", 27)
+
+
+def makeExtension(**kwargs):  # noqa: N802 - the name Python-Markdown looks for
+    return CalculatorBlockExtension(**kwargs)

@@ -1,0 +1,378 @@
+"""Content checks for the Wandelgids pages: plain Python, no MkDocs.
+
+One module for the build (scripts/hooks/content.py), the web editor workflow and
+`make check-content`. It reads docs/ and lists every problem at once, in Dutch,
+each with the file, the line and how to fix it:
+
+- front matter: title, description (at most 160 characters), reviewed (a date, not in
+  the future), reviewer (one of the roles), menu fields;
+- a review more than 12 months ago (a warning: it does not stop the build);
+- calculator blocks (the same parser as the Markdown extension);
+- images without alt text, headings that skip a level, more than one '#' heading,
+  an empty page, a page no menu reaches, internal links and anchors that lead nowhere.
+
+    python -m wandelgids.content_checks [docs]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown.extensions.toc import slugify, unique
+
+from . import navigation
+from .calculator_block import anchors as block_anchors
+from .calculator_block import parse_blocks, sentence
+from .dates import add_months, dutch_date
+from .front_matter import MAX_DESCRIPTION, REQUIRED, REVIEW_MONTHS, REVIEWER_ROLES, Page, read_pages
+
+ERROR = "fout"
+WARNING = "waarschuwing"
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+ATX_HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t#]*$")
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?P<char>=+|-+)[ \t]*$")
+HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
+ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
+HTML_ID = re.compile(r"""\sid=["'](?P<id>[^"']+)["']""")
+IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\]\\]|\\.)*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$")
+HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+HTML_ALT = re.compile(r"""\balt\s*=\s*(["'])(?P<alt>.*?)\1""", re.IGNORECASE | re.DOTALL)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+INLINE_MARKUP = re.compile(r"[*_`]|<[^>]+>")
+MARKDOWN_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str  # as staff see it, e.g. docs/opbouwen.md
+    line: int
+    message: str  # what is wrong, Dutch
+    fix: str  # how to fix it, Dutch
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        label = "waarschuwing: " if self.severity == WARNING else ""
+        return f"{self.path}:{self.line}: {label}{sentence(self.message)}\n  Oplossing: {self.fix}"
+
+
+@dataclass
+class Body:
+    """A page's Markdown body, with what the link checks need from it."""
+
+    lines: list[tuple[int, str]]  # (1-based file line, text) outside code fences and calculator blocks
+    anchors: set[str] = field(default_factory=set)
+    links: list[tuple[int, str, str]] = field(default_factory=list)  # (line, target, 'link' or 'afbeelding')
+
+
+def _display(page: Page, docs_dir: Path) -> str:
+    return f"{docs_dir.name}/{page.uri}"
+
+
+# ---- front matter -----------------------------------------------------------------
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def check_front_matter(page: Page, where: str, today: dt.date) -> list[Finding]:
+    def at(key: str) -> int:
+        return page.key_lines.get(key, 1)
+
+    if not page.has_front_matter:
+        return [
+            Finding(
+                where, 1, "de pagina heeft geen front matter (de gegevens bovenaan)",
+                "zet bovenaan, tussen twee regels '---', de regels 'title: ...', 'description: ...', "
+                "'reviewed: 2026-11-25' en 'reviewer: chiropractor'.",
+            )
+        ]
+    if page.error:
+        line, problem = page.error
+        return [Finding(where, line, problem, "schrijf per regel één 'veld: waarde', bijvoorbeeld 'title: Dagschema'.")]
+    meta = page.meta
+    found: list[Finding] = []
+    examples = {
+        "title": "'title: Titel van de pagina'",
+        "description": "'description: Eén of twee zinnen over de pagina.'",
+        "reviewed": f"'reviewed: {today.isoformat()}' (de datum van de laatste inhoudelijke controle)",
+        "reviewer": f"'reviewer: {REVIEWER_ROLES[0]}' (de rol van wie de pagina controleerde)",
+    }
+    for key in REQUIRED:
+        if meta.get(key) in (None, ""):
+            found.append(Finding(where, 1, f"'{key}' ontbreekt in de front matter", f"voeg {examples[key]} toe tussen de regels '---' bovenaan."))
+    description = meta.get("description")
+    if description not in (None, "") and len(str(description)) > MAX_DESCRIPTION:
+        found.append(
+            Finding(
+                where, at("description"), f"de description is {len(str(description))} tekens lang (hooguit {MAX_DESCRIPTION})",
+                f"kort hem in tot hooguit {MAX_DESCRIPTION} tekens: zoekmachines knippen de rest af.",
+            )
+        )
+    reviewed = meta.get("reviewed")
+    if reviewed not in (None, ""):
+        day = _as_date(reviewed)
+        if day is None:
+            found.append(Finding(where, at("reviewed"), f"'reviewed' ({reviewed}) is geen datum", "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-25."))
+        elif day > today:
+            found.append(
+                Finding(where, at("reviewed"), f"'reviewed' ({day.isoformat()}) ligt in de toekomst",
+                        "vul de datum in waarop de pagina echt is gecontroleerd: vandaag of eerder.")
+            )
+        elif add_months(day, REVIEW_MONTHS) < today:
+            found.append(
+                Finding(
+                    where, at("reviewed"),
+                    f"de laatste inhoudelijke controle ({dutch_date(day)}) is meer dan {REVIEW_MONTHS} maanden geleden",
+                    "laat een zorgverlener de pagina nakijken en zet 'reviewed' op de datum van die controle.",
+                    WARNING,
+                )
+            )
+    reviewer = meta.get("reviewer")
+    if reviewer not in (None, "") and str(reviewer) not in REVIEWER_ROLES:
+        found.append(
+            Finding(where, at("reviewer"), f"'reviewer' ({reviewer}) is geen bekende rol", f"kies een van: {', '.join(REVIEWER_ROLES)}.")
+        )
+    # Empty menu fields (as the web editor may write them) mean "not set".
+    if meta.get("nav_order") not in (None, "") and navigation.nav_order(page) is None:
+        found.append(
+            Finding(where, at("nav_order"), f"'nav_order' ({meta['nav_order']}) is geen heel getal",
+                    "geef een heel getal, bijvoorbeeld 'nav_order: 50'; een lager getal staat hoger in het menu.")
+        )
+    if meta.get("nav_title") not in (None, "") and not isinstance(meta["nav_title"], str):
+        found.append(
+            Finding(where, at("nav_title"), f"'nav_title' ({meta['nav_title']}) is geen tekst",
+                    "zet de naam tussen aanhalingstekens, bijvoorbeeld nav_title: \"2025\".")
+        )
+    return found
+
+
+# ---- body: calculator blocks, headings, images, empty page ---------------------------
+
+
+def _heading_text(raw: str) -> str:
+    text = ATTR_LIST.sub("", raw)
+    text = MARKDOWN_LINK_TEXT.sub(r"\1", text)
+    return INLINE_MARKUP.sub("", text).strip()
+
+
+def read_body(page: Page, where: str) -> tuple[Body, list[Finding]]:
+    """The body's content lines and anchors, and the problems with its blocks, headings and images."""
+    raw = page.body.split("\n")
+    first = page.body_start
+    found: list[Finding] = []
+    blocks, problems = parse_blocks(raw)
+    for problem in problems:
+        found.append(Finding(where, first + problem.line, f"rekenhulpblok: {problem.message}", problem.fix))
+    skip = set()
+    for block in blocks:
+        skip.update(range(block.start, block.end))
+    # Lines of broken blocks: skip from their opening line to their closing '///'.
+    lines: list[tuple[int, str]] = []
+    in_fence = False
+    in_block = False
+    for index, text in enumerate(raw):
+        if FENCE.match(text):
+            in_fence = not in_fence
+            continue
+        if in_fence or index in skip:
+            continue
+        if text.startswith("///"):
+            in_block = not in_block if text.strip() == "///" else True
+            continue
+        if in_block:
+            continue
+        lines.append((first + index, text))
+
+    body = Body(lines)
+    ids: set[str] = set()
+    body.anchors.update(block_anchors(blocks))
+    level_before = 1  # the page title is the top level, even without a '#' heading
+    top_headings = 0
+    previous = ""
+    has_text = bool(blocks)
+    for line, text in lines:
+        heading = ATX_HEADING.match(text)
+        setext = SETEXT_UNDERLINE.match(text) if previous.strip() and not ATX_HEADING.match(previous) else None
+        if heading or setext:
+            level = len(heading["hashes"]) if heading else (1 if setext["char"][0] == "=" else 2)
+            raw_text = (heading["text"] or "") if heading else previous.strip()
+            if explicit := HEADING_ID.search(raw_text):
+                anchor = explicit["id"]
+            else:
+                anchor = unique(slugify(_heading_text(raw_text), "-"), ids)
+            ids.add(anchor)
+            body.anchors.add(anchor)
+            if level == 1:
+                top_headings += 1
+                if top_headings > 1:
+                    found.append(
+                        Finding(where, line, f"tweede kop met één '#' ('{_heading_text(raw_text)}'): een pagina heeft één hoofdtitel",
+                                "maak er een tussenkop van met '##'.")
+                    )
+            elif level > level_before + 1:
+                found.append(
+                    Finding(
+                        where, line, f"de kop '{_heading_text(raw_text)}' springt van niveau {level_before} naar {level}",
+                        f"gebruik {'#' * (level_before + 1)} (niveau {level_before + 1}): schermlezers gebruiken de koppen als inhoudsopgave.",
+                    )
+                )
+            level_before = level
+        elif text.strip() and not SETEXT_UNDERLINE.match(text):
+            has_text = True
+        previous = text
+        body.anchors.update(match["id"] for match in HTML_ID.finditer(text))
+        for match in IMAGE.finditer(text):
+            if not match["alt"].strip():
+                found.append(
+                    Finding(where, line, f"afbeelding '{match['target']}' heeft geen alt-tekst",
+                            "beschrijf tussen de [ ] wat de afbeelding laat zien, bijvoorbeeld ![Wandelaar in het bos](wandelaar.jpg).")
+                )
+            body.links.append((line, match["target"], "afbeelding"))
+        for match in HTML_IMG.finditer(text):
+            alt = HTML_ALT.search(match["attrs"])
+            if not alt or not alt["alt"].strip():
+                found.append(Finding(where, line, "afbeelding (<img>) zonder alt-tekst", "zet in de tag alt=\"...\" met wat de afbeelding laat zien."))
+        for match in LINK.finditer(text):
+            body.links.append((line, match["target"], "link"))
+        if reference := REFERENCE.match(text):
+            body.links.append((line, reference["target"], "link"))
+
+    if not has_text and not HTML_COMMENT.sub("", "\n".join(t for _, t in lines)).strip().lstrip("#").strip():
+        found.append(Finding(where, page.body_start, "de pagina is leeg", "schrijf de tekst van de pagina onder de front matter, of verwijder het bestand."))
+    elif not has_text:
+        found.append(Finding(where, page.body_start, "de pagina heeft alleen koppen en geen tekst", "schrijf tekst onder de kop, of verwijder het bestand."))
+    return body, found
+
+
+# ---- links, anchors and the menu -----------------------------------------------------
+
+
+def _resolve(page: Page, target: str) -> tuple[str, str]:
+    """(page-relative target resolved against the docs folder, anchor)."""
+    path, _, anchor = target.partition("#")
+    if not path:
+        return page.uri, anchor
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page.uri), path)), anchor
+
+
+def check_links(page: Page, where: str, body: Body, bodies: dict[str, Body], docs_dir: Path) -> tuple[list[Finding], set[str]]:
+    """Problems with the page's internal links, and the pages it links to."""
+    found: list[Finding] = []
+    reached: set[str] = set()
+    pages = sorted(bodies)
+    for line, target, kind in body.links:
+        if not target or EXTERNAL.match(target):
+            continue
+        if target.startswith("/"):
+            found.append(Finding(where, line, f"{kind} '{target}' begint met '/'", "link naar het bestand vanaf deze pagina, bijvoorbeeld 'opbouwen.md'."))
+            continue
+        path, anchor = _resolve(page, target)
+        if path.endswith(".md"):
+            if path not in bodies:
+                found.append(
+                    Finding(where, line, f"{kind} '{target}' leidt nergens heen: de pagina '{path}' bestaat niet",
+                            f"link naar een bestaande pagina: {', '.join(pages[:15])}.")
+                )
+                continue
+            reached.add(path)
+            if anchor and anchor not in bodies[path].anchors:
+                known = ", ".join(sorted(bodies[path].anchors)[:15]) or "(geen)"
+                here = path == page.uri
+                found.append(
+                    Finding(where, line, f"{kind} '{target}' leidt nergens heen: "
+                            + ("deze pagina heeft" if here else f"'{path}' heeft") + f" geen onderdeel '#{anchor}'",
+                            f"gebruik een kop van {'deze' if here else 'die'} pagina: {known}.")
+                )
+        elif path.endswith("/") or "." not in posixpath.basename(path):
+            found.append(Finding(where, line, f"{kind} '{target}' wijst naar een map, niet naar een pagina",
+                                 "link naar het .md-bestand, bijvoorbeeld 'opbouwen.md'."))
+        elif not (docs_dir / path).is_file():
+            found.append(Finding(where, line, f"{kind} '{target}' leidt nergens heen: het bestand '{path}' bestaat niet",
+                                 f"zet het bestand in {docs_dir.name}/ of verbeter de naam."))
+    return found, reached
+
+
+def check_reachable(pages: list[Page], where: dict[str, str], links: dict[str, set[str]]) -> list[Finding]:
+    """Pages that neither the menu nor a link from a reachable page leads to."""
+    reached = {item.uri for item in navigation.menu(pages)}
+    todo = list(reached)
+    while todo:
+        for target in links.get(todo.pop(), ()):
+            if target not in reached:
+                reached.add(target)
+                todo.append(target)
+    return [
+        Finding(where[page.uri], page.key_lines.get("title", 1), "geen menu of link bereikt deze pagina",
+                "geef de pagina een plek in het menu met 'nav_order: 50' in de front matter (lager staat hoger), "
+                "of link ernaar vanaf een pagina die wel bereikbaar is.")
+        for page in pages
+        if page.uri not in reached and page.has_front_matter and not page.error
+    ]
+
+
+def check_site(docs_dir: Path, today: dt.date | None = None) -> list[Finding]:
+    """Every problem in every page under docs_dir, in file and line order."""
+    today = today or dt.date.today()
+    pages = read_pages(docs_dir)
+    where = {page.uri: _display(page, docs_dir) for page in pages}
+    found: list[Finding] = []
+    bodies: dict[str, Body] = {}
+    for page in pages:
+        found += check_front_matter(page, where[page.uri], today)
+        bodies[page.uri], problems = read_body(page, where[page.uri])
+        found += problems
+    links: dict[str, set[str]] = {}
+    for page in pages:
+        problems, links[page.uri] = check_links(page, where[page.uri], bodies[page.uri], bodies, docs_dir)
+        found += problems
+    found += check_reachable(pages, where, links)
+    return sorted(found, key=lambda f: (f.path, f.line))
+
+
+def errors(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity == ERROR]
+
+
+def report(findings: list[Finding], page_count: int) -> str:
+    if not findings:
+        return f"Alle {page_count} pagina's zijn in orde."
+    problems = len(errors(findings))
+    warnings = len(findings) - problems
+    lines = [str(f) for f in findings]
+    lines.append(f"\n{problems} {'fout' if problems == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
+                 f" in {page_count} pagina's.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    docs_dir = Path(args[0] if args else "docs")
+    if not docs_dir.is_dir():
+        print(f"Map '{docs_dir}' niet gevonden. Geef de map met de pagina's, bijvoorbeeld: docs", file=sys.stderr)
+        return 2
+    findings = check_site(docs_dir)
+    print(report(findings, len(read_pages(docs_dir))))
+    return 1 if errors(findings) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

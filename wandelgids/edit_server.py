@@ -1,0 +1,186 @@
+"""`make edit`: the live-reloading site and the web editor, on one local address.
+
+Starts decap-server (npm, pinned: Decap's local backend, writing straight into
+docs/) and `mkdocs serve`, and puts a small proxy in front of both, so that the
+editor at /admin/ talks to /api/v1 on its own origin and requests nothing from
+anywhere else. After each save in the editor it prints the content checks' report
+(wandelgids.content_checks). The tests use the same proxy in front of a built site.
+
+    python -m wandelgids.edit_server [--port 8000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.client
+import http.server
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from . import content_checks
+from .editor import ADMIN_CSP
+from .front_matter import read_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+API = "/api/v1"
+SAVING_ACTIONS = {"persistEntry", "deleteFile", "deleteFiles", "persistMedia"}
+HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "proxy-authenticate"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_decap_server(repo: Path, port: int) -> subprocess.Popen:
+    """decap-server in file-system mode on 127.0.0.1:port, editing files under repo."""
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs", "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "warn"}
+    process = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"decap-server stopte meteen: {process.stderr.read().decode(errors='replace')}")
+        try:
+            request = urllib.request.Request(f"http://127.0.0.1:{port}{API}", data=json.dumps({"action": "info"}).encode(),
+                                             headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(request, timeout=2) as answer:
+                if json.load(answer).get("type") == "local_fs":
+                    return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise RuntimeError("decap-server antwoordde niet binnen 30 seconden.")
+
+
+class ProxyHandler(http.server.SimpleHTTPRequestHandler):
+    """/api/v1 goes to decap-server; the rest to `mkdocs serve`, or files from a folder."""
+
+    decap: tuple[str, int]
+    site: tuple[str, int] | None = None  # None: serve the directory given to the handler
+    admin_headers: dict[str, str] = {}  # e.g. the editor's Content-Security-Policy, as a server would send it
+    check_docs: Path | None = None  # run the content checks on this folder after each save
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".wasm": "application/wasm"}
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        if self.path.startswith("/admin/"):
+            for key, value in self.admin_headers.items():
+                self.send_header(key, value)
+        super().end_headers()
+
+    def _forward(self, upstream: tuple[str, int]) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+        connection = http.client.HTTPConnection(*upstream, timeout=300)  # livereload long-polls
+        try:
+            connection.request(self.command, self.path, body=body, headers=headers)
+            answer = connection.getresponse()
+            data = answer.read()
+        except OSError:
+            self.send_error(502, "De lokale server antwoordt niet.")
+            return
+        finally:
+            connection.close()
+        self.send_response(answer.status, answer.reason)
+        for key, value in answer.getheaders():
+            if key.lower() not in HOP_BY_HOP | {"content-length"}:
+                self.send_header(key, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+        if self.check_docs and body and upstream == self.decap and answer.status == 200:
+            self._check_after_save(body)
+
+    def _check_after_save(self, body: bytes) -> None:
+        """After the editor saved or deleted something: every content problem, in the terminal."""
+        try:
+            action = json.loads(body).get("action")
+        except ValueError:
+            return
+        if action in SAVING_ACTIONS:
+            findings = content_checks.check_site(self.check_docs)
+            print(f"\nControle na opslaan in de web-editor:\n{content_checks.report(findings, len(read_pages(self.check_docs)))}\n", flush=True)
+
+    def _route(self) -> bool:
+        if self.path == API or self.path.startswith(API + "/") or self.path.startswith(API + "?"):
+            self._forward(self.decap)
+            return True
+        if self.site:
+            self._forward(self.site)
+            return True
+        return False
+
+    def do_GET(self):  # noqa: N802 - http.server's names
+        if not self._route():
+            super().do_GET()
+
+    def do_HEAD(self):  # noqa: N802
+        if not self._route():
+            super().do_HEAD()
+
+    def do_POST(self):  # noqa: N802
+        if not self._route():
+            self.send_error(405)
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):  # aborted requests are expected
+        pass
+
+
+def start_proxy(port: int, decap_port: int, site_port: int | None = None, directory: Path | None = None,
+                admin_headers: dict[str, str] | None = None, check_docs: Path | None = None) -> QuietServer:
+    handler = type("Handler", (ProxyHandler,), {
+        "decap": ("127.0.0.1", decap_port),
+        "site": ("127.0.0.1", site_port) if site_port else None,
+        "admin_headers": admin_headers or {},
+        "check_docs": check_docs,
+    })
+    server = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory or ROOT)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Website en web-editor lokaal, samen op één adres.")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("EDIT_PORT", 8000)))
+    args = parser.parse_args(argv)
+    decap_port, site_port = free_port(), free_port()
+    decap = start_decap_server(ROOT, decap_port)
+    mkdocs = subprocess.Popen([str(ROOT / ".venv/bin/mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{site_port}"],
+                              cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    proxy = start_proxy(args.port, decap_port, site_port, admin_headers={"Content-Security-Policy": ADMIN_CSP},
+                        check_docs=ROOT / "docs")
+    base = f"http://127.0.0.1:{args.port}/"
+    print(f"\nWebsite (ververst vanzelf na elke wijziging): {base}\nWeb-editor (slaat op in docs/):             {base}admin/\n"
+          "Stoppen: Ctrl+C\n", flush=True)
+    try:
+        mkdocs.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        proxy.shutdown()
+        for process in (mkdocs, decap):
+            process.terminate()
+            process.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

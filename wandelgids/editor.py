@@ -1,0 +1,131 @@
+"""Configuration of the web editor (Decap CMS at /admin/), generated at build time.
+
+Everything the form knows comes from Python that exists anyway: the front matter
+fields and their limits from wandelgids.front_matter, the calculator components
+from calculators.describe (names, labels, limits, choices). The editor's script
+(editor/admin.js) only wires this JSON into Decap; it holds no rules of its own.
+"""
+
+from __future__ import annotations
+
+import calculators
+
+from .front_matter import MAX_DESCRIPTION, REVIEWER_ROLES
+
+PAGES = "paginas"
+
+# What /admin/ needs beyond the site's strict policy, measured in Chromium (tests/test_editor_browser.py
+# runs every editor flow under it and fails on any violation):
+# - script-src 'unsafe-eval': Decap validates its configuration with ajv, which compiles with new Function();
+# - style-src 'unsafe-inline': Decap's components style themselves with emotion (<style> elements, style="");
+# - connect-src blob: and img-src blob: data:: an uploaded image is read back from a blob: URL and previewed.
+# Everything else stays on 'self'. Online, the git host's API joins connect-src (GitHub: https://api.github.com).
+ADMIN_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' blob: data:; connect-src 'self' blob:; font-src 'self'; frame-src 'self'; worker-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+# The production backend is a setting (mkdocs.yml, extra.editor.backend), not code.
+# With `make edit` Decap talks to decap-server on the same origin instead.
+DEFAULT_BACKEND = {"name": "github", "repo": "rugcentrum-hilversum/wandelgids", "branch": "main"}
+
+
+def page_fields() -> list[dict]:
+    return [
+        {"name": "title", "label": "Titel", "widget": "string",
+         "hint": "De titel van de pagina, ook in de tab van de browser en in zoekmachines."},
+        {
+            "name": "description", "label": "Korte omschrijving", "widget": "text",
+            "hint": f"Eén of twee zinnen voor zoekmachines, hooguit {MAX_DESCRIPTION} tekens.",
+            "pattern": [f"^[\\s\\S]{{1,{MAX_DESCRIPTION}}}$",
+                        f"Hooguit {MAX_DESCRIPTION} tekens: zoekmachines knippen de rest af. Maak de omschrijving korter."],
+        },
+        {"name": "reviewed", "label": "Laatst inhoudelijk gecontroleerd op", "widget": "datetime",
+         "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY", "time_format": False, "picker_utc": True,
+         "hint": "De datum waarop een zorgverlener de inhoud heeft nagekeken. Na twaalf maanden is een nieuwe controle nodig."},
+        {"name": "reviewer", "label": "Gecontroleerd door", "widget": "select", "options": list(REVIEWER_ROLES),
+         "hint": "De rol van wie de inhoud controleerde; de pagina toont 'gecontroleerd door een ...'."},
+        {"name": "nav_order", "label": "Plaats in het menu", "widget": "number", "value_type": "int", "required": False,
+         "hint": "Een heel getal: lager staat hoger in het menu (de pagina's gebruiken 10, 20, 30, ...). "
+                 "Leeg laten: niet in het menu, alleen bereikbaar via een link."},
+        {"name": "nav_title", "label": "Naam in het menu", "widget": "string", "required": False,
+         "hint": "Alleen invullen als het menu een kortere naam moet tonen dan de titel."},
+        {"name": "body", "label": "Tekst", "widget": "markdown",
+         # Images and the calculators; no code blocks, which the pages have no use for.
+         "editor_components": ["image", *(f"rekenhulp-{name}" for name in calculators.NAMES)],
+         "hint": "Begin met één kop met '#'. Een rekenhulp zet je erin met 'Voeg component toe' en dan 'Rekenhulp: ...'."},
+    ]
+
+
+def pages_collection() -> dict:
+    return {
+        "name": PAGES,
+        "label": "Pagina's",
+        "label_singular": "Pagina",
+        "description": "De pagina's van de Wandelgids. Een nieuwe pagina komt in het menu zodra 'Plaats in het menu' is ingevuld.",
+        "folder": "docs",
+        "extension": "md",
+        "format": "frontmatter",
+        "create": True,
+        "slug": "{{slug}}",
+        "identifier_field": "title",
+        "summary": "{{title}}",
+        "sortable_fields": ["title", "nav_order", "reviewed"],
+        "fields": page_fields(),
+    }
+
+
+def decap_config(backend: dict | None = None, site_url: str | None = None) -> dict:
+    """Decap's configuration (passed to CMS.init, so there is no config.yml to keep in step)."""
+    config = {
+        "load_config_file": False,
+        "locale": "nl",
+        "backend": backend or DEFAULT_BACKEND,
+        "publish_mode": "simple",
+        "media_folder": "docs/afbeeldingen",
+        "public_folder": "afbeeldingen",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [pages_collection()],
+    }
+    if site_url:
+        config["site_url"] = config["display_url"] = site_url
+    return config
+
+
+def _component_field(field: dict) -> dict:
+    default = f" Leeg laten: {field['default']}." if field["default"] is not None else " Leeg laten mag."
+    widget: dict = {"name": field["name"], "label": field["label"], "required": False, "hint": field["help"] + default}
+    if field["type"] == "integer":
+        unit = f" {field['unit']}" if field["unit"] else ""
+        widget.update(widget="number", value_type="int", min=field["min"], max=field["max"])
+        widget["hint"] = f"{field['help']} Van {field['min']} tot en met {field['max']}{unit}.{default}"
+    elif field["type"] == "choice":
+        widget.update(widget="select", options=[{"label": c["label"], "value": c["value"]} for c in field["choices"]])
+    elif field["type"] == "date":
+        widget.update(widget="datetime", format="YYYY-MM-DD", date_format="DD-MM-YYYY", time_format=False, default="")
+    else:  # time: Decap has no time-only widget; the build checks the value with the schema
+        widget.update(widget="string")
+    return widget
+
+
+def calculator_components() -> list[dict]:
+    """One editor component per calculator: what the '+' menu offers in the body."""
+    components = []
+    for name in calculators.NAMES:
+        schema = calculators.describe(name)
+        components.append(
+            {"name": name, "label": f"Rekenhulp: {schema['title']}", "title": schema["title"],
+             "fields": [_component_field(field) for field in schema["fields"]]}
+        )
+    return components
+
+
+def editor_setup(backend: dict | None, site_url: str | None, preview_styles: list[str]) -> dict:
+    """Everything editor/admin.js needs, as one JSON document (admin/config.json)."""
+    return {
+        "config": decap_config(backend, site_url),
+        "calculators": calculator_components(),
+        "preview_styles": preview_styles,
+        "collection": PAGES,
+    }

@@ -1,0 +1,62 @@
+"""Calculator widgets, pre-rendered with the project's Jinja2 templates.
+
+The templates live in overrides/calculators/ (next to the theme overrides, so the
+site's look stays in one place) and get the calculator's schema, the block's
+values and the plan those values give, computed by the same Python that runs
+in the browser.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+
+import calculators
+
+from .dates import dutch_date
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides"
+WIDGET = "calculators/widget.html"
+
+_environments: dict[Path, jinja2.Environment] = {}
+# Rendered widgets by (templates, templates' stamp, name, options, anchor): a site with many
+# pages calculates and renders each distinct block once, until a template changes.
+_rendered: dict[tuple, str] = {}
+
+
+def decimal(number: float) -> str:
+    """1.5 -> '1,5' (Dutch decimal comma)."""
+    return f"{number:.1f}".replace(".", ",")
+
+
+def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    if templates not in _environments:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            auto_reload=True,
+        )
+        env.filters["dutch_date"] = dutch_date
+        env.filters["decimal"] = decimal
+        _environments[templates] = env
+    return _environments[templates]
+
+
+def _stamp(templates: Path) -> tuple:
+    folder = templates / "calculators"
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.html")))
+
+
+def render_widget(name: str, values: dict, anchor: str, templates: Path = TEMPLATES) -> str:
+    """The widget's HTML for a valid block (values already checked by the schema)."""
+    key = (templates, _stamp(templates), name, json.dumps(values, sort_keys=True), anchor)
+    if key not in _rendered:
+        _rendered[key] = environment(templates).get_template(WIDGET).render(
+            schema=calculators.describe(name),
+            values=values,
+            result=calculators.calculate(name, values),
+            anchor=anchor,
+        )
+    return _rendered[key]
