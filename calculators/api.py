@@ -4,6 +4,7 @@ types; only a Python installation that lacks a module raises (ImportError)."""
 from __future__ import annotations
 
 import json
+import datetime as _dt
 from types import ModuleType
 
 from . import breathing, progression, schedule
@@ -29,10 +30,10 @@ def describe(name: str) -> dict:
     }
 
 
-def rule_problems(name: str) -> list[str]:
+def rule_problems(name: str, today: _dt.date | None = None) -> list[str]:
     """What is missing in a calculator's rules declaration (Dutch), for the content checks."""
     module = _MODULES[name]
-    return problems(module.RULES, getattr(module, "REVIEW", None))
+    return problems(module.RULES, getattr(module, "REVIEW", None), today)
 
 
 def validate_options(name: str, params: dict) -> tuple[dict, list[dict]]:
