@@ -25,6 +25,8 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
+import calculators
+
 from . import navigation, search_words
 from .calculator_block import anchors as block_anchors
 from .calculator_block import parse_blocks, sentence
@@ -363,6 +365,37 @@ def check_search_words(docs_dir: Path) -> list[Finding]:
     ]
 
 
+# ---- the calculators' rules ("Zo rekent deze rekenhulp") ---------------------------
+
+
+def check_calculators(today: dt.date | None = None) -> list[Finding]:
+    """The rules and their review declared beside each calculator, checked like a page's."""
+    today = today or dt.date.today()
+    found: list[Finding] = []
+    for name in calculators.NAMES:
+        source = Path(calculators.source_file(name))
+        where = f"calculators/{source.name}"
+        lines = source.read_text(encoding="utf-8").splitlines()
+        line = next((i for i, text in enumerate(lines, 1) if text.startswith("REVIEW = ")), 1)
+        for problem in calculators.rule_problems(name, today):
+            found.append(Finding(where, line, problem, "vul RULES en REVIEW aan zoals bij de andere rekenhulpen."))
+        review = calculators.describe(name)["review"]
+        if review["reviewer"] and review["reviewer"] not in REVIEWER_ROLES:
+            found.append(Finding(where, line, f"controleur '{review['reviewer']}' is geen bekende rol",
+                                 f"kies een van: {', '.join(REVIEWER_ROLES)}."))  # fmt: skip
+        day = _as_date(review["reviewed"])
+        if day and day <= today and add_months(day, REVIEW_MONTHS) < today:
+            found.append(
+                Finding(
+                    where, line,
+                    f"de regels zijn voor het laatst gecontroleerd op {dutch_date(day)}, meer dan {REVIEW_MONTHS} maanden geleden",
+                    "laat een zorgverlener de regels nakijken en zet REVIEW op de datum van die controle.",
+                    WARNING,
+                )
+            )  # fmt: skip
+    return found
+
+
 def errors(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity == ERROR]
 
@@ -384,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
     if not docs_dir.is_dir():
         print(f"Map '{docs_dir}' niet gevonden. Geef de map met de pagina's, bijvoorbeeld: docs", file=sys.stderr)
         return 2
-    findings = check_site(docs_dir)
+    findings = check_site(docs_dir) + check_calculators()
     print(report(findings, len(read_pages(docs_dir))))
     return 1 if errors(findings) else 0
 
