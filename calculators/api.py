@@ -7,6 +7,7 @@ import json
 from types import ModuleType
 
 from . import breathing, progression, schedule
+from .rules import problems
 
 _MODULES: dict[str, ModuleType] = {m.SCHEMA.name: m for m in (progression, schedule, breathing)}
 NAMES: tuple[str, ...] = tuple(_MODULES)
@@ -17,10 +18,21 @@ def _unknown(name: object) -> str:
 
 
 def describe(name: str) -> dict:
-    """The calculator's schema as JSON; ValueError for an unknown name."""
+    """The calculator's schema, rules and their review as JSON; ValueError for an unknown name."""
     if not isinstance(name, str) or name not in _MODULES:
         raise ValueError(_unknown(name))
-    return _MODULES[name].SCHEMA.describe()
+    module = _MODULES[name]
+    return {
+        **module.SCHEMA.describe(),
+        "rules": [rule.describe() for rule in module.RULES],
+        "review": module.REVIEW.describe(),
+    }
+
+
+def rule_problems(name: str) -> list[str]:
+    """What is missing in a calculator's rules declaration (Dutch), for the content checks."""
+    module = _MODULES[name]
+    return problems(module.RULES, getattr(module, "REVIEW", None))
 
 
 def validate_options(name: str, params: dict) -> tuple[dict, list[dict]]:

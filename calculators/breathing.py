@@ -5,11 +5,31 @@ Article: "drie stappen inademen, vier tot vijf stappen uitademen".
 
 from __future__ import annotations
 
+from .rules import Review, Rule
 from .schema import INTEGER, Field, Schema
+
+# The rules this calculator applies, shown under it as "Zo rekent deze rekenhulp".
+RULES = (
+    Rule(
+        "Standaard adem je in over drie stappen en uit over vijf.",
+        quote="Voorbeeld: drie stappen inademen, vier tot vijf stappen uitademen.",
+    ),
+    Rule(
+        "De uitademing duurt langer dan de inademing.",
+        quote="Een rustige uitademing tijdens wandelen versterkt ontspanning.",
+    ),
+    Rule("Rustig wandelen is ongeveer 100 stappen per minuut; dat is de standaardwaarde."),
+    Rule(
+        "Ademhalingen per minuut zijn je stappen per minuut gedeeld door de stappen van één ademhaling "
+        "(in en uit samen); seconden volgen uit je stappen per minuut. Alles afgerond op één decimaal."
+    ),
+)
+REVIEW = Review("2026-11-27", "chiropractor")
 
 SCHEMA = Schema(
     name="breathing",
     title="Ademritme tijdens het wandelen",
+    result_noun="de uitkomst",
     fields=(
         Field(
             "cadence",
@@ -25,7 +45,7 @@ SCHEMA = Schema(
             "inhale_steps",
             INTEGER,
             "Stappen inademen",
-            "Over hoeveel stappen adem je in? Het artikel noemt drie stappen.",
+            "Over hoeveel stappen adem je in? Het voorbeeld van het Rugcentrum Hilversum is drie stappen.",
             unit="stappen",
             default=3,
             min=2,
@@ -35,8 +55,8 @@ SCHEMA = Schema(
             "exhale_steps",
             INTEGER,
             "Stappen uitademen",
-            "Over hoeveel stappen adem je uit? Het artikel noemt vier tot vijf stappen, "
-            "langer dan de inademing.",
+            "Over hoeveel stappen adem je uit? Het voorbeeld van het Rugcentrum Hilversum is vier tot "
+            "vijf stappen: langer dan de inademing.",
             unit="stappen",
             default=5,
             min=2,
@@ -52,14 +72,16 @@ def one_decimal(numerator: int, denominator: int) -> float:
 
 
 def check(p: dict) -> list[dict]:
-    if p["exhale_steps"] < p["inhale_steps"]:
+    """The exhale is longer than the inhale: "drie stappen inademen, vier tot vijf stappen uitademen"."""
+    inhale = p["inhale_steps"]
+    if p["exhale_steps"] <= inhale:
         return [
             {
                 "field": "exhale_steps",
                 "message": (
-                    f"Stappen uitademen: de uitademing mag niet korter zijn dan de inademing "
-                    f"({p['inhale_steps']} stappen). Een rustige, lange uitademing versterkt de "
-                    f"ontspanning. Vul {p['inhale_steps']} tot en met 8 stappen in."
+                    f"Stappen uitademen: de uitademing moet langer zijn dan de inademing "
+                    f"({inhale} stappen). Een rustige uitademing tijdens wandelen versterkt "
+                    f"ontspanning. Vul {inhale + 1} tot en met 8 stappen in."
                 ),
             }
         ]

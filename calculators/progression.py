@@ -9,9 +9,39 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from .chart import bar_chart
+from .rules import Review, Rule
 from .schema import CHOICE, DATE, INTEGER, Field, Schema
 
 MIN_BLOCK = 3
+
+# The rules this calculator applies, shown under it as "Zo rekent deze rekenhulp".
+RULES = (
+    Rule(
+        "Standaard begin je met tien minuten per dag, verdeeld over twee blokjes.",
+        quote="Aanbeveling: tien minuten per dag als startpunt, bij voorkeur in twee of drie blokjes.",
+    ),
+    Rule(
+        "Elke week komen er dezelfde paar minuten per dag bij, tot je je doel bereikt.",
+        quote="Richtlijn: verleng je wandelingen met enkele minuten per week, niet ineens van tien naar dertig minuten.",
+    ),
+    Rule("Er komen hooguit 5 minuten per week bij; standaard 3."),
+    Rule(
+        "De minuten van een dag worden verdeeld over blokjes van bijna gelijke lengte. Een blokje duurt "
+        f"minstens {MIN_BLOCK} minuten, dus bij weinig minuten worden het minder blokjes dan je vroeg."
+    ),
+    Rule("Ging de afgelopen week goed, dan begint week 1 een stap hoger (niet hoger dan je doel)."),
+    Rule("Ging de afgelopen week wisselend, dan blijf je in week 1 op hetzelfde niveau."),
+    Rule(
+        "Ging de afgelopen week zwaar, dan doe je in week 1 een stap terug (niet onder 1 minuut) en "
+        "raadt de rekenhulp aan contact op te nemen als het zwaar blijft."
+    ),
+    Rule(
+        "Wandel je nu al minstens je doel, dan houd je dat niveau vol.",
+        quote="Voor herstel is consistentie belangrijker dan afstand.",
+    ),
+)
+REVIEW = Review("2026-11-27", "chiropractor")
 
 SCHEMA = Schema(
     name="progression",
@@ -90,12 +120,52 @@ def split_blocks(minutes: int, wanted: int) -> list[int]:
     return [base + 1 if i < extra else base for i in range(count)]
 
 
-def _first_week(current: int, step: int, goal: int, last_week: str | None) -> int:
+def _minutes(minutes: int) -> str:
+    return f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"
+
+
+def _first_week(current: int, step: int, level: int, last_week: str | None) -> int:
+    """Week 1 after last week: a step up after a good week (not past the level to reach),
+    the same after a mixed one, a step back after a hard one."""
     if last_week == "goed":
-        return min(current + step, goal)
+        return min(current + step, level)
     if last_week == "zwaar":
         return max(1, current - step)
     return current
+
+
+def _last_week_note(last_week: str, current: int, first: int) -> str:
+    """Why week 1 is what it is, for every answer to "Hoe ging de afgelopen week?"."""
+    if last_week == "goed":
+        if first > current:
+            return f"De afgelopen week ging goed: je begint deze week een stap hoger, op {_minutes(first)} per dag."
+        return "De afgelopen week ging goed. Je zit al op je doel: houd dit niveau vol, hoger hoeft niet."
+    if last_week == "wisselend":
+        return (
+            f"De afgelopen week ging wisselend: je houdt deze week hetzelfde niveau aan, "
+            f"{_minutes(first)} per dag."
+        )
+    back = (
+        f"je doet deze week een stapje terug, naar {_minutes(first)} per dag"
+        if first < current
+        else f"je gaat deze week niet omhoog en blijft op {_minutes(first)} per dag"
+    )
+    return (
+        f"De afgelopen week ging zwaar: {back}. Blijft wandelen zwaar, neem dan contact op "
+        "met het Rugcentrum Hilversum."
+    )
+
+
+def _fewer_blocks_note(weeks: list[dict], wanted: int) -> str | None:
+    """A day with fewer blocks than asked says why (blocks last at least MIN_BLOCK minutes)."""
+    fewer = [w["week"] for w in weeks if len(w["blocks"]) < wanted]
+    if not fewer:
+        return None
+    when = f"week {fewer[0]}" if len(fewer) == 1 else f"week {fewer[0]} tot en met {fewer[-1]}"
+    return (
+        f"In {when} zijn het minder dan {wanted} blokjes per dag: een blokje duurt minstens "
+        f"{MIN_BLOCK} minuten."
+    )
 
 
 def compute(p: dict) -> dict:
@@ -103,28 +173,18 @@ def compute(p: dict) -> dict:
     last_week = p.get("last_week")
     notes: list[str] = []
 
+    # At or above the goal, the level to keep is today's.
+    level = max(current, goal)
+    levels = [_first_week(current, step, level, last_week)]
+    while levels[-1] < level:
+        levels.append(min(levels[-1] + step, level))
     if current >= goal:
-        levels = [current]
         notes.append(
             "Je wandelt nu al minstens je doel. Houd dit niveau vol: voor herstel is "
             "consistentie belangrijker dan afstand."
         )
-    else:
-        levels = [_first_week(current, step, goal, last_week)]
-        while levels[-1] < goal:
-            levels.append(min(levels[-1] + step, goal))
-
-    if last_week == "wisselend":
-        notes.append("De afgelopen week ging wisselend: je houdt deze week hetzelfde niveau aan.")
-    if last_week == "zwaar":
-        notes.append(
-            "De afgelopen week ging zwaar: je doet deze week een stapje terug. Blijft "
-            "wandelen zwaar, neem dan contact op met het Rugcentrum Hilversum."
-        )
-    notes.append(
-        "Wanneer wandelen pijn geeft is het vaak een kwestie van tempo en techniek, "
-        "niet de beweging zelf."
-    )
+    if last_week:
+        notes.append(_last_week_note(last_week, current, levels[0]))
 
     start = _dt.date.fromisoformat(p["start_date"]) if p.get("start_date") else None
     weeks = []
@@ -138,11 +198,31 @@ def compute(p: dict) -> dict:
             week["start_date"] = (start + _dt.timedelta(weeks=number - 1)).isoformat()
         weeks.append(week)
 
+    if fewer := _fewer_blocks_note(weeks, p["blocks_per_day"]):
+        notes.append(fewer)
+    notes.append(
+        "Wanneer wandelen pijn geeft is het vaak een kwestie van tempo en techniek, "
+        "niet de beweging zelf."
+    )
+
     if len(weeks) == 1:
-        summary = f"Wandel {levels[0]} minuten per dag."
+        summary = f"Wandel {_minutes(levels[0])} per dag."
     else:
         summary = (
-            f"In {len(weeks)} weken van {levels[0]} naar {levels[-1]} minuten per dag, "
-            f"met {step} {'minuut' if step == 1 else 'minuten'} erbij per week."
+            f"In {len(weeks)} weken van {levels[0]} naar {_minutes(levels[-1])} per dag, "
+            f"met {_minutes(step)} erbij per week."
         )
-    return {"weeks": weeks, "summary": summary, "notes": notes}
+    return {
+        "weeks": weeks,
+        "summary": summary,
+        "notes": notes,
+        # A note advises contacting the clinic: the widget links to the contact details.
+        "refer": last_week == "zwaar",
+        "chart": bar_chart(
+            [w["minutes_per_day"] for w in weeks],
+            [str(w["week"]) for w in weeks],
+            unit="minuten",
+            axis="minuten per dag",
+            item="week",
+        ),
+    }

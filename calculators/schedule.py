@@ -6,13 +6,21 @@ and at the weekend "iets langere wandeling, maar niet ineens veel meer".
 
 from __future__ import annotations
 
+from .rules import Review, Rule
 from .schema import INTEGER, TIME, Field, Schema
 
 MIN_WALK = 3
 DAY = 24 * 60
 MIN_AWAKE = 6 * 60
+MAX_AWAKE = 20 * 60
 BEFORE_BED = 30
 GAP = 15
+# A walk's label follows its clock time: (from, label), from midnight on.
+PARTS_OF_DAY = ((0, "nacht"), (6 * 60, "ochtend"), (12 * 60, "middag"), (18 * 60, "avond"))
+# The weekend's morning walk: a quarter longer, at least 1 and at most 10 minutes more.
+WEEKEND_SHARE = 4
+WEEKEND_MIN_EXTRA = 1
+WEEKEND_MAX_EXTRA = 10
 
 TIPS = {
     "ochtend": "Rustig wandelen, rustige ademhaling laten zakken.",
@@ -21,8 +29,9 @@ TIPS = {
     "weekend": "Iets langere wandeling, maar niet ineens veel meer. Variatie in tempo en ondergrond.",
 }
 
-# (part, weight, share of the waking day at which the walk starts) for the
-# article's four walks: 10, 5, 10 and 10 minutes of 35.
+# (role, weight, share of the waking day at which the walk starts) for the article's
+# four walks: 10, 5, 10 and 10 minutes of 35. The role picks the walk's tip; its label
+# comes from the clock (part_of_day), so a night-shift day reads right.
 SLOTS = (
     ("ochtend", 2, None),
     ("middag", 1, 0.36),
@@ -31,6 +40,37 @@ SLOTS = (
 )
 # Which of the slots to use when the day is too short for four walks of three minutes.
 SLOTS_FOR_COUNT = {1: (0,), 2: (0, 2), 3: (0, 1, 2), 4: (0, 1, 2, 3)}
+
+# The rules this calculator applies, shown under it as "Zo rekent deze rekenhulp".
+RULES = (
+    Rule(
+        "Het schema volgt de dag die het Rugcentrum Hilversum vaak gebruikt: bij 35 minuten 10 minuten in "
+        "de ochtend, 5 in de middag en twee keer 10 in de avond.",
+        quote="Hier is een schema dat we vaak gebruiken in de praktijk.",
+    ),
+    Rule("Andere totalen worden in dezelfde verhouding verdeeld (2 : 1 : 2 : 2)."),
+    Rule(
+        f"Een wandeling duurt minstens {MIN_WALK} minuten; bij weinig minuten worden het minder wandelingen."
+    ),
+    Rule(
+        "De eerste wandeling begint een half uur na het opstaan, de andere op vaste delen van je wakkere dag, "
+        f"minstens {GAP} minuten na elkaar; de laatste is {BEFORE_BED} minuten voor bedtijd klaar."
+    ),
+    Rule("Ochtend, middag, avond of nacht hangt af van de kloktijd van de wandeling (nacht is 0 tot 6 uur)."),
+    Rule(
+        "Tussen opstaan en naar bed gaan zit 6 tot 20 uur; anders vraagt de rekenhulp of je een andere tijd "
+        "bedoelt."
+    ),
+    Rule(
+        "In het weekend is er een iets langere wandeling, maar niet veel meer.",
+        quote="Weekend: Iets langere wandeling, maar niet ineens veel meer.",
+    ),
+    Rule(
+        "In het weekend blijven de wandelingen van doordeweeks; de eerste wordt een kwart langer, met minstens "
+        f"{WEEKEND_MIN_EXTRA} en hooguit {WEEKEND_MAX_EXTRA} minuten erbij."
+    ),
+)
+REVIEW = Review("2026-11-27", "chiropractor")
 
 SCHEMA = Schema(
     name="schedule",
@@ -94,68 +134,90 @@ def _place(targets: list[int], lengths: list[int], wake: int, bed: int) -> list[
     return starts
 
 
-def _walks(parts: list[str], starts: list[int], lengths: list[int], tips: list[str]) -> list[dict]:
+def part_of_day(clock: str) -> str:
+    """ochtend, middag, avond or nacht, by the clock time."""
+    minutes = _minutes(clock)
+    return [label for start, label in PARTS_OF_DAY if minutes >= start][-1]
+
+
+def _walks(starts: list[int], lengths: list[int], tips: list[str]) -> list[dict]:
     return [
-        {"part": part, "time": _clock(start), "minutes": length, "tip": tip}
-        for part, start, length, tip in zip(parts, starts, lengths, tips)
+        {"part": part_of_day(_clock(start)), "time": _clock(start), "minutes": length, "tip": tip}
+        for start, length, tip in zip(starts, lengths, tips)
     ]
 
 
+def _awake(wake: int, bed: int) -> int:
+    """Minutes from waking to bed; the same time for both is a whole day."""
+    return (bed - wake) % DAY or DAY
+
+
 def check(p: dict) -> list[dict]:
-    """Cross-field rule: the waking day must hold the walks with room to spare."""
+    """Cross-field rule: a waking day of 6 to 20 hours, so the walks fit and the times are meant."""
     wake, bed = _minutes(p["wake_time"]), _minutes(p["bed_time"])
-    awake = (bed - wake) % DAY
-    if awake < MIN_AWAKE:
-        return [
-            {
-                "field": "bed_time",
-                "message": (
-                    f"Naar bed: tussen opstaan en naar bed gaan moet minstens "
-                    f"{MIN_AWAKE // 60} uur zitten, zodat de wandelingen over de dag "
-                    "verdeeld kunnen worden."
-                ),
-            }
-        ]
-    return []
+    awake = _awake(wake, bed)
+    if MIN_AWAKE <= awake <= MAX_AWAKE:
+        return []
+    # Most likely a mix-up of morning and evening: twelve hours later is a usual day.
+    meant = _clock(bed + 12 * 60)
+    suggestion = f" Bedoel je {meant}?" if MIN_AWAKE <= _awake(wake, bed + 12 * 60) <= MAX_AWAKE else ""
+    if awake > MAX_AWAKE:
+        message = (
+            f"Naar bed om {p['bed_time']} ligt vlak voor het opstaan.{suggestion} "
+            f"Tussen opstaan en naar bed gaan zit in dit schema hooguit {MAX_AWAKE // 60} uur."
+        )
+    else:
+        message = (
+            f"Naar bed: tussen opstaan en naar bed gaan moet minstens {MIN_AWAKE // 60} uur zitten, "
+            f"zodat de wandelingen over de dag verdeeld kunnen worden.{suggestion}"
+        )
+    return [{"field": "bed_time", "message": message}]
+
+
+def weekend_extra(morning: int) -> int:
+    """Minutes the weekend adds to the morning walk: a quarter (rounded), from 1 to 10."""
+    return min(WEEKEND_MAX_EXTRA, max(WEEKEND_MIN_EXTRA, (2 * morning + WEEKEND_SHARE) // (2 * WEEKEND_SHARE)))
+
+
+def _minutes_text(minutes: int) -> str:
+    return f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"
+
+
+def _summary(lengths: list[int], extra: int) -> str:
+    total = sum(lengths)
+    if len(lengths) == 1:
+        return (
+            f"Doordeweeks 1 wandeling van {_minutes_text(total)}; in het weekend wordt die "
+            f"wandeling {_minutes_text(extra)} langer: {_minutes_text(total + extra)}."
+        )
+    return (
+        f"Doordeweeks {len(lengths)} wandelingen van samen {_minutes_text(total)}; in het weekend "
+        f"wordt de eerste wandeling {_minutes_text(extra)} langer ({_minutes_text(lengths[0] + extra)}), "
+        f"samen {_minutes_text(total + extra)}."
+    )
 
 
 def compute(p: dict) -> dict:
     total = p["daily_minutes"]
     wake = _minutes(p["wake_time"])
-    bed = wake + (_minutes(p["bed_time"]) - wake) % DAY
-    awake = bed - wake
+    awake = _awake(wake, _minutes(p["bed_time"]))
+    bed = wake + awake
 
     chosen = [SLOTS[i] for i in SLOTS_FOR_COUNT[min(4, total // MIN_WALK)]]
-    parts = [part for part, _, _ in chosen]
+    tips = [TIPS[role] for role, _, _ in chosen]
     lengths = split_by_weight(total, [weight for _, weight, _ in chosen])
     targets = [wake + 30 if share is None else wake + _round(awake * share, 15) for _, _, share in chosen]
-    starts = _place(targets, lengths, wake, bed)
-    weekday = _walks(parts, starts, lengths, [TIPS[part] for part in parts])
+    weekday = _walks(_place(targets, lengths, wake, bed), lengths, tips)
 
-    # Weekend: the morning and afternoon walks become one longer walk, plus at most
-    # a quarter extra: "iets langere wandeling, maar niet ineens veel meer".
-    extra = total // 4
-    evening = [i for i, part in enumerate(parts) if part == "avond"]
-    long_walk = total + extra - sum(lengths[i] for i in evening)
-    weekend_parts = ["ochtend", *(parts[i] for i in evening)]
-    weekend_lengths = [long_walk, *(lengths[i] for i in evening)]
-    weekend_targets = [wake + 90, *(targets[i] for i in evening)]
-    weekend = _walks(
-        weekend_parts,
-        _place(weekend_targets, weekend_lengths, wake, bed),
-        weekend_lengths,
-        [TIPS["weekend"], *(TIPS["avond"] for _ in evening)],
-    )
+    # Weekend: the same walks, the first one a bit longer: "iets langere wandeling,
+    # maar niet ineens veel meer".
+    extra = weekend_extra(lengths[0])
+    weekend_lengths = [lengths[0] + extra, *lengths[1:]]
+    weekend = _walks(_place(targets, weekend_lengths, wake, bed), weekend_lengths, [TIPS["weekend"], *tips[1:]])
 
-    weekend_total = sum(weekend_lengths)
-    summary = (
-        f"Doordeweeks {len(weekday)} {'wandeling' if len(weekday) == 1 else 'wandelingen'} "
-        f"van samen {total} minuten; in het weekend een langere wandeling van "
-        f"{long_walk} minuten, samen {weekend_total} minuten."
-    )
     notes = [
         "Dit is het schema dat het Rugcentrum Hilversum vaak gebruikt in de praktijk, "
         "verdeeld over jouw dag.",
         "Tempo dat ontspannen voelt: wandelen is een herstelprikkel, geen workout.",
     ]
-    return {"weekday": weekday, "weekend": weekend, "summary": summary, "notes": notes}
+    return {"weekday": weekday, "weekend": weekend, "summary": _summary(lengths, extra), "notes": notes}

@@ -133,14 +133,17 @@ class Field:
 
 
 class Schema:
-    def __init__(self, name: str, title: str, fields: tuple[Field, ...]):
+    def __init__(self, name: str, title: str, fields: tuple[Field, ...], *, result_noun: str = "het schema"):
         self.name, self.title, self.fields = name, title, fields
         self.field_names = tuple(f.name for f in fields)
+        # What the result is called in status messages: "Het schema is bijgewerkt."
+        self.result_noun = result_noun
 
     def describe(self) -> dict:
         return {
             "name": self.name,
             "title": self.title,
+            "result_noun": self.result_noun,
             "fields": [f.describe() for f in self.fields],
         }
 

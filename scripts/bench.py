@@ -351,31 +351,32 @@ def timed_build(project: Path, runs: int = 3) -> float:
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run([str(BIN / "mkdocs"), "build", "--quiet"], cwd=project, check=True,
-                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stderr=subprocess.DEVNULL)
+                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
     return median(times)
 
 
 def bench_build(results: dict) -> None:
+    """The cost of calculator blocks: the same 300 pages and configuration, with and
+    without a block on every page."""
     print("build time (300 pages, median of 3):")
     config = (ROOT / "mkdocs.yml").read_text()
     config = re.sub(r"\n(nav|watch):\n(  - .*\n)+", "\n", config)
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    config = config.replace("scripts/hooks/", f"{ROOT / 'scripts/hooks'}/")
+    config = re.sub(r"\n  - \S*/editor\.py", "", config)  # the web editor is not part of this question
     with tempfile.TemporaryDirectory() as tmp:
         projects = {}
-        for variant in ("hooks", "plain"):
+        for variant in ("blocks", "plain"):
             project = Path(tmp) / variant
             (project / "docs").mkdir(parents=True)
-            make_pages(project / "docs", with_blocks=variant == "hooks")
-            text = config.replace("scripts/hooks/", f"{ROOT / 'scripts/hooks'}/")
-            if variant == "plain":
-                text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
-            (project / "mkdocs.yml").write_text(text)
+            make_pages(project / "docs", with_blocks=variant == "blocks")
+            (project / "mkdocs.yml").write_text(config)
             projects[variant] = project
-        with_hooks, plain = timed_build(projects["hooks"]), timed_build(projects["plain"])
-    report(results, "build_300_hooks_s", round(with_hooks, 2), f"with calculator blocks and hooks: {with_hooks:.2f} s")
-    report(results, "build_300_plain_s", round(plain, 2), f"blocks removed, hooks off: {plain:.2f} s")
-    report(results, "build_ratio", round(with_hooks / plain, 3), f"ratio {with_hooks / plain:.3f} (goal <= 1.3)")
+        with_blocks, plain = timed_build(projects["blocks"]), timed_build(projects["plain"])
+    report(results, "build_300_blocks_s", round(with_blocks, 2), f"a calculator block on every page: {with_blocks:.2f} s")
+    report(results, "build_300_plain_s", round(plain, 2), f"no calculator blocks: {plain:.2f} s")
+    report(results, "build_ratio", round(with_blocks / plain, 3), f"ratio {with_blocks / plain:.3f} (goal <= 1.3)")
     subprocess.run(["make", "build"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)  # settle
     start = time.perf_counter()
     subprocess.run(["make", "build"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)

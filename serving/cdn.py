@@ -1,9 +1,8 @@
 """Render `_headers`, the headers file that Netlify and Cloudflare Pages read.
 
 The same rules as the nginx configuration (policy.py). Such hosts merge the headers
-of every rule that matches a path, so Cache-Control is given per path, never twice
-for one path: the security headers go on /*, and each file or page gets exactly
-one Cache-Control line.
+of every rule that matches a path, so Content-Security-Policy and Cache-Control are
+given per path, never twice for one path; the other security headers go on /*.
 """
 
 from __future__ import annotations
@@ -33,10 +32,14 @@ def url_paths(site: Path) -> list[str]:
 
 
 def headers_file(site: Path, script_hashes: list[str]) -> str:
+    # The Content-Security-Policy differs per section (the editor has its own), so it
+    # goes on each path too: two matching policies would both apply.
+    shared = policy.security_headers(script_hashes)
+    csp = "Content-Security-Policy"
     lines = [HEADER, "/*"]
-    lines += [f"  {name}: {value}" for name, value in policy.security_headers(script_hashes).items()]
+    lines += [f"  {name}: {value}" for name, value in shared.items() if name != csp]
     for path in url_paths(site):
-        lines += ["", path, f"  Cache-Control: {policy.cache_control(path)}"]
+        lines += ["", path, f"  {csp}: {policy.policy_for(path, script_hashes)}", f"  Cache-Control: {policy.cache_control(path)}"]
     return "\n".join(lines) + "\n"
 
 

@@ -36,10 +36,9 @@ TYPES = (
 
 
 def _headers(script_hashes: list[str]):
-    security = policy.security_headers(script_hashes)
-
-    def render(cache_control: str, indent: int) -> str:
+    def render(cache_control: str, indent: int, path: str = "/") -> str:
         # `always`: error responses (404, 405) carry the policy too.
+        security = policy.security_headers(script_hashes, path)
         lines = [f'add_header {name} "{value}" always;' for name, value in security.items()]
         lines.append(f'add_header Cache-Control "{cache_control}" always;')
         return "\n".join(" " * indent + line for line in lines)
@@ -56,6 +55,7 @@ def server_conf(script_hashes: list[str], root: Path | str, listen: str, server_
         headers=_headers(script_hashes),
         default_cache=policy.DEFAULT_CACHE,
         cache_rules=policy.CACHE_RULES,
+        sections=policy.sections(),
     )
 
 

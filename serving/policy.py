@@ -72,11 +72,25 @@ def content_security_policy(script_hashes: list[str]) -> str:
     return "; ".join(directives)
 
 
-def security_headers(script_hashes: list[str]) -> dict[str, str]:
-    """Headers for every response, error pages included."""
+def sections() -> dict[str, tuple[str, str]]:
+    """Parts of the site with a Content-Security-Policy of their own: {path prefix: (why, policy)}."""
+    from wandelgids.editor import ADMIN_CSP
+
+    return {"/admin/": ("The web editor (Decap CMS): its own policy, measured in wandelgids/editor.py", ADMIN_CSP)}
+
+
+def policy_for(path: str, script_hashes: list[str]) -> str:
+    for prefix, (_, policy) in sections().items():
+        if path.startswith(prefix):
+            return policy
+    return content_security_policy(script_hashes)
+
+
+def security_headers(script_hashes: list[str], path: str = "/") -> dict[str, str]:
+    """Headers for every response under `path`, error pages included."""
     return {
         # Only this site's own files run or load; no inline code but Material's known scripts.
-        "Content-Security-Policy": content_security_policy(script_hashes),
+        "Content-Security-Policy": policy_for(path, script_hashes),
         # Browsers take the declared type, never guess one (a text file never runs as script).
         "X-Content-Type-Options": "nosniff",
         # Other sites see only the origin of a page a visitor came from, never its path or query.

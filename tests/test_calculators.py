@@ -47,6 +47,12 @@ def test_three_in_five_out_breathing():
 # ---- progression rules ----------------------------------------------------------
 
 
+def test_an_exhale_as_long_as_the_inhale_is_refused():
+    result = calculators.calculate("breathing", {"inhale_steps": 4, "exhale_steps": 4})
+    assert result["errors"][0]["field"] == "exhale_steps"
+    assert "Vul 5 tot en met 8 stappen in." in result["errors"][0]["message"]
+
+
 def test_last_week_adjusts_the_first_week():
     base = {"current_minutes": 10, "goal_minutes": 30, "weekly_increase": 3}
     goed = calculators.calculate("progression", {**base, "last_week": "goed"})["weeks"]
@@ -102,16 +108,15 @@ def test_progression_rules_hold_everywhere(params):
     minutes = [w["minutes_per_day"] for w in weeks]
     current, goal, step = params["current_minutes"], params["goal_minutes"], params["weekly_increase"]
     assert [w["week"] for w in weeks] == list(range(1, len(weeks) + 1))
-    if current >= goal:
-        assert minutes == [current]
-    else:
-        expected_first = {None: current, "wisselend": current, "goed": min(current + step, goal),
-                          "zwaar": max(1, current - step)}[params.get("last_week")]
-        assert minutes[0] == expected_first
-        assert minutes[-1] == goal
-        for before, after in zip(minutes, minutes[1:]):
-            assert 0 < after - before <= step
-            assert after - before == step or after == goal
+    level = max(current, goal)  # at or above the goal, today's level is kept
+    last_week = params.get("last_week")
+    expected_first = {None: current, "wisselend": current, "goed": min(current + step, level),
+                      "zwaar": max(1, current - step)}[last_week]  # fmt: skip
+    assert minutes[0] == expected_first
+    assert minutes[-1] == level
+    for before, after in zip(minutes, minutes[1:]):
+        assert 0 < after - before <= step
+        assert after - before == step or after == level
     for week in weeks:
         blocks = week["blocks"]
         assert sum(blocks) == week["minutes_per_day"]
@@ -122,8 +127,58 @@ def test_progression_rules_hold_everywhere(params):
         if week["minutes_per_day"] < 6:
             assert len(blocks) == 1
         assert ("start_date" in week) == ("start_date" in params)
-    if params.get("last_week") == "zwaar":
-        assert any("contact" in note for note in result["notes"])
+    # Every adjustment says why, "Goed" included; so does a day with fewer blocks than asked.
+    notes = result["notes"]
+    if last_week:
+        why = [note for note in notes if note.startswith(f"De afgelopen week ging {last_week}")]
+        assert len(why) == 1 and (f"{minutes[0]} minu" in why[0] or "hoger hoeft niet" in why[0]), notes
+    else:
+        assert not any("afgelopen week" in note for note in notes)
+    fewer = [w["week"] for w in weeks if len(w["blocks"]) < params["blocks_per_day"]]
+    assert any("minder dan" in note for note in notes) == bool(fewer)
+    if fewer:
+        assert any(f"week {fewer[0]}" in note and "minstens 3 minuten" in note for note in notes)
+    assert result["refer"] == (last_week == "zwaar")
+    if last_week == "zwaar":
+        assert any("contact" in note for note in notes)
+    # The chart: none for one week; otherwise at most 17 readable bars from the plan, first and last week included.
+    chart = result["chart"]
+    if len(weeks) == 1:
+        assert chart is None
+    else:
+        bars = chart["bars"]
+        assert 2 <= len(bars) <= 17
+        assert [bars[0]["value"], bars[-1]["value"]] == [minutes[0], minutes[-1]]
+        assert all(bar["value"] == minutes[int(bar["label"]) - 1] for bar in bars)
+        assert max(bar["height"] for bar in bars) == 100
+        assert [t["value"] for t in chart["ticks"]] == sorted(t["value"] for t in chart["ticks"])
+        assert chart["ticks"][0] == {"value": 0, "y": chart["base"]}
+
+
+def test_every_last_week_answer_has_a_note():
+    base = {"current_minutes": 10, "goal_minutes": 30, "weekly_increase": 3}
+    goed = calculators.calculate("progression", {**base, "last_week": "goed"})
+    assert "De afgelopen week ging goed: je begint deze week een stap hoger, op 13 minuten per dag." in goed["notes"]
+    at_goal = calculators.calculate("progression", {**base, "current_minutes": 30, "last_week": "goed"})
+    assert [w["minutes_per_day"] for w in at_goal["weeks"]] == [30]
+    assert any("hoger hoeft niet" in note for note in at_goal["notes"])
+    lowest = calculators.calculate("progression", {**base, "current_minutes": 1, "last_week": "zwaar"})
+    assert any("blijft op 1 minuut per dag" in note for note in lowest["notes"])
+
+
+def test_fewer_blocks_than_asked_says_why():
+    result = calculators.calculate("progression", {"current_minutes": 5, "goal_minutes": 12, "blocks_per_day": 3})
+    assert [len(w["blocks"]) for w in result["weeks"]] == [1, 2, 3, 3]  # 5, 8, 11, 12 minutes
+    assert "In week 1 tot en met 2 zijn het minder dan 3 blokjes per dag: een blokje duurt minstens 3 minuten." in result["notes"]
+
+
+def test_long_plans_draw_a_readable_chart():
+    result = calculators.calculate("progression", {"current_minutes": 10, "goal_minutes": 120, "weekly_increase": 1})
+    assert len(result["weeks"]) == 111
+    chart = result["chart"]
+    assert len(chart["bars"]) == 17 and chart["bars"][-1]["label"] == "111"
+    assert "getekend is elke 7e week en de laatste" in chart["caption"]
+    assert calculators.calculate("progression", {"current_minutes": 30})["chart"] is None
 
 
 # ---- schedule rules -------------------------------------------------------------
@@ -137,14 +192,19 @@ def _clock(text: str) -> int:
 times = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
 
 
+PARTS = {range(0, 360): "nacht", range(360, 720): "ochtend", range(720, 1080): "middag", range(1080, 1440): "avond"}
+
+
 @given(st.integers(5, 120), times, times)
 @settings(max_examples=300)
 def test_schedule_rules_hold_everywhere(daily, wake, bed):
     result = calculators.calculate("schedule", {"daily_minutes": daily, "wake_time": wake, "bed_time": bed})
-    awake = (_clock(bed) - _clock(wake)) % (24 * 60)
-    if awake < 6 * 60:
+    awake = (_clock(bed) - _clock(wake)) % (24 * 60) or 24 * 60
+    if not 6 * 60 <= awake <= 20 * 60:
         assert result["ok"] is False
         assert result["errors"][0]["field"] == "bed_time"
+        if awake > 20 * 60:
+            assert result["errors"][0]["message"].startswith(f"Naar bed om {bed} ligt vlak voor het opstaan. Bedoel je ")
         return
     assert result["ok"] is True
     weekday, weekend = result["weekday"], result["weekend"]
@@ -158,10 +218,52 @@ def test_schedule_rules_hold_everywhere(daily, wake, bed):
         assert starts == sorted(starts)
         for walk, start in zip(day, starts):
             assert 0 <= start and start + walk["minutes"] <= awake - 30
-        assert all(w["part"] in ("ochtend", "middag", "avond") for w in day)
+            # The label follows the clock, not the walk's place in the day.
+            assert walk["part"] == next(part for hours, part in PARTS.items() if _clock(walk["time"]) in hours)
         assert all(w["tip"] for w in day)
-    assert max(w["minutes"] for w in weekend) > max(w["minutes"] for w in weekday)
-    assert daily <= sum(w["minutes"] for w in weekend) <= 1.25 * daily
+    # Weekend: the weekday walks stay; the first is a quarter longer, 1 to 10 minutes more.
+    weekday_total, weekend_total = daily, sum(w["minutes"] for w in weekend)
+    assert len(weekend) == len(weekday)
+    assert [w["minutes"] for w in weekend[1:]] == [w["minutes"] for w in weekday[1:]]
+    extra = weekend[0]["minutes"] - weekday[0]["minutes"]
+    assert 1 <= extra <= 10 and abs(extra - weekday[0]["minutes"] / 4) <= 0.5 or extra in (1, 10)
+    assert weekend_total <= 1.25 * weekday_total + 1
+    assert max(w["minutes"] for w in weekend) <= max(w["minutes"] for w in weekday) + 10
+    if len(weekday) == 1:
+        assert "samen" not in result["summary"] and "1 wandeling van" in result["summary"]
+
+
+@pytest.mark.parametrize(
+    ("wake", "bed", "message"),
+    [
+        ("10:00", "09:00", "Naar bed om 09:00 ligt vlak voor het opstaan. Bedoel je 21:00?"),
+        ("07:00", "07:00", "Naar bed om 07:00 ligt vlak voor het opstaan. Bedoel je 19:00?"),
+        ("07:00", "11:00", "moet minstens 6 uur zitten, zodat de wandelingen over de dag verdeeld kunnen worden. Bedoel je 23:00?"),
+    ],
+)
+def test_an_unlikely_waking_day_is_refused_with_the_likely_time(wake, bed, message):
+    result = calculators.calculate("schedule", {"wake_time": wake, "bed_time": bed})
+    assert result["ok"] is False and result["errors"][0]["field"] == "bed_time"
+    assert message in result["errors"][0]["message"]
+
+
+def test_a_night_shift_day_reads_right():
+    result = calculators.calculate("schedule", {"wake_time": "23:30", "bed_time": "07:00"})
+    assert [(w["time"], w["part"]) for w in result["weekday"]] == [
+        ("00:00", "nacht"), ("02:15", "nacht"), ("05:15", "nacht"), ("06:00", "ochtend")]  # fmt: skip
+
+
+def test_weekend_and_one_walk_summaries():
+    article = calculators.calculate("schedule", {})
+    assert [w["minutes"] for w in article["weekend"]] == [13, 5, 10, 10]
+    assert article["summary"] == (
+        "Doordeweeks 4 wandelingen van samen 35 minuten; in het weekend wordt de eerste wandeling "
+        "3 minuten langer (13 minuten), samen 38 minuten."
+    )
+    one = calculators.calculate("schedule", {"daily_minutes": 5})
+    assert one["summary"] == "Doordeweeks 1 wandeling van 5 minuten; in het weekend wordt die wandeling 1 minuut langer: 6 minuten."
+    most = calculators.calculate("schedule", {"daily_minutes": 120})
+    assert most["weekend"][0]["minutes"] - most["weekday"][0]["minutes"] == 9
 
 
 # ---- breathing rules ------------------------------------------------------------
@@ -170,7 +272,8 @@ def test_schedule_rules_hold_everywhere(daily, wake, bed):
 @given(st.integers(60, 140), st.integers(2, 6), st.integers(2, 8))
 def test_breathing_rules_hold_everywhere(cadence, inhale, exhale):
     result = calculators.calculate("breathing", {"cadence": cadence, "inhale_steps": inhale, "exhale_steps": exhale})
-    if exhale < inhale:
+    if exhale <= inhale:
+        assert "moet langer zijn dan de inademing" in result["errors"][0]["message"]
         assert result == {"ok": False, "calculator": "breathing", "errors": [result["errors"][0]]}
         assert result["errors"][0]["field"] == "exhale_steps"
         return

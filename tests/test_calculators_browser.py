@@ -231,9 +231,9 @@ def test_a_plan_goes_into_the_calendar(page, base_url):
     text = download.value.path().read_bytes().decode("utf-8")
     assert download.value.suggested_filename == "wandelschema-dag.ics"
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
-    assert text.count("BEGIN:VEVENT") == 4 + 3  # the article's weekday walks, and the weekend's
+    assert text.count("BEGIN:VEVENT") == 4 + 4  # the article's weekday walks, and the weekend's
     assert text.count("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR") == 4
-    assert text.count("RRULE:FREQ=WEEKLY;BYDAY=SA,SU") == 3
+    assert text.count("RRULE:FREQ=WEEKLY;BYDAY=SA,SU") == 4
     assert "T080000\r\nDURATION:PT10M" in text and "Wandelen: 5 minuten (middag)" in text
     assert all(len(line) <= 75 for line in text.split("\r\n"))
     assert "Variatie in tempo en ondergrond." in text.replace("\r\n ", "")
@@ -247,3 +247,32 @@ def test_a_plan_goes_into_the_calendar(page, base_url):
     assert "DTSTART;VALUE=DATE:20260105\r\nDTEND;VALUE=DATE:20260112" in text
     assert "Wandelen week 8: 30 minuten per dag" in text
     assert page.recorder.errors == []
+
+
+RULE_CASES = [
+    ("schedule", {"wake_time": "10:00", "bed_time": "09:00"}),
+    ("schedule", {"wake_time": "07:00", "bed_time": "07:00"}),
+    ("schedule", {"wake_time": "07:00", "bed_time": "11:00"}),
+    ("schedule", {"wake_time": "23:30", "bed_time": "07:00"}),
+    ("schedule", {"daily_minutes": 5}),
+    ("schedule", {"daily_minutes": 120, "wake_time": "05:00", "bed_time": "01:00"}),
+    ("progression", {"last_week": "goed"}),
+    ("progression", {"current_minutes": 30, "last_week": "goed"}),
+    ("progression", {"current_minutes": 1, "last_week": "zwaar"}),
+    ("progression", {"current_minutes": 40, "goal_minutes": 30, "last_week": "zwaar"}),
+    ("progression", {"current_minutes": 5, "goal_minutes": 12, "blocks_per_day": 3}),
+    ("progression", {"current_minutes": 10, "goal_minutes": 120, "weekly_increase": 1}),
+    ("progression", {"current_minutes": 30}),
+    ("breathing", {"inhale_steps": 4, "exhale_steps": 4}),
+    ("breathing", {"inhale_steps": 6, "exhale_steps": 7}),
+]
+
+
+def test_the_rules_messages_are_the_same_in_the_browser(page, base_url):
+    """Every new rule and message (issue 11) crosses into Pyodide unchanged."""
+    open_calculator(page, base_url, "rekenhulpen/")
+    browser = page.evaluate(
+        "(cases) => Promise.all(cases.map(([name, params]) => window.wandelgids.calculate(name, params)))", RULE_CASES
+    )
+    for (name, params), ours in zip(RULE_CASES, browser):
+        assert ours == calculators.calculate(name, params), (name, params)

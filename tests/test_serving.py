@@ -195,15 +195,39 @@ def test_every_compressible_file_has_br_and_gz_beside_it(site):
 def test_cdn_headers_file_says_what_nginx_sends(site, nginx_url):
     rules = cdn.parse((site / "_headers").read_text())
     everywhere = rules.pop("/*")
-    assert set(everywhere) == set(SECURITY)
+    assert set(everywhere) == set(SECURITY) - {"Content-Security-Policy"}
     assert len(rules) >= 50
     for path, headers in rules.items():
-        assert set(headers) == {"Cache-Control"}, path
+        assert set(headers) == {"Content-Security-Policy", "Cache-Control"}, path
         status, sent, _ = request(nginx_url, path, "HEAD")
         assert status == 200, path
-        assert sent["Cache-Control"] == headers["Cache-Control"], path
-        for name, value in everywhere.items():
+        for name, value in {**everywhere, **headers}.items():
             assert sent[name] == value, (path, name)
+
+
+def test_the_web_editor_has_its_own_policy_and_the_pages_keep_theirs(site, nginx_url):
+    from wandelgids.editor import ADMIN_CSP
+
+    for path in ("/admin/", "/admin/config.json", "/admin/admin.js"):
+        _, headers, _ = request(nginx_url, path, "HEAD")
+        assert headers["Content-Security-Policy"] == ADMIN_CSP, path
+        assert headers["Cache-Control"] == "no-cache"
+    rules = cdn.parse((site / "_headers").read_text())
+    assert rules["/admin/"]["Content-Security-Policy"] == ADMIN_CSP
+    # Nothing outside /admin/ gets the editor's looser policy.
+    loose = [path for path, headers in rules.items() if "'unsafe-" in headers.get("Content-Security-Policy", "")]
+    assert loose and all(path.startswith("/admin/") for path in loose)
+    # The Dutch 404 page is a site page, wherever the unknown path was.
+    for path in ("/administratie", "/admin/bestaat-niet"):
+        status, headers, _ = request(nginx_url, path, "HEAD")
+        assert status == 404 and "'unsafe-" not in headers["Content-Security-Policy"], path
+
+
+def test_the_web_editor_loads_under_the_real_headers(watched, nginx_url):
+    watched.goto(nginx_url + "admin/")
+    watched.wait_for_function("document.body.innerText.length > 20", timeout=30000)
+    assert watched.evaluate("window.__cspViolations") == []
+    assert watched.recorder.foreign(nginx_url) == []
 
 
 # ---- bad requests ----------------------------------------------------------------

@@ -2,6 +2,9 @@
 //
 // window.wandelgids.calculate(name, params) -> Promise of calculators.calculate's result
 // window.wandelgids.ready                   -> Promise that settles when the worker can calculate
+// window.wandelgids.validInputs(widget, action) -> Promise of { params, result } for the widget's
+//   whole, valid form, or null after the widget said what to fix (for calendar, remember, ...)
+// Each widget fires "wandelgids:result" (detail: { ok, params }) after every calculation it shows.
 //
 // All rules live in the Python package; this file only moves JSON and fills in the
 // templates the build rendered (data-result*, data-cell, <template data-row-template>).
@@ -10,16 +13,32 @@
 const READY_TIMEOUT_MS = window.wandelgidsReadyTimeoutMs || 30000;
 const TEXT = {
   loading: "Rekenhulp wordt geladen...",
-  live: "De rekenhulp rekent direct mee als je iets aanpast.",
+  live: "De rekenhulp rekent mee zodra je even stopt met typen, een veld verlaat of op Enter drukt.",
   failed:
     "De rekenhulp kan in deze browser niet laden. Hieronder staat het schema met de standaardwaarden. " +
     "Probeer het later opnieuw of in een andere browser.",
-  updated: "Het schema is bijgewerkt.",
-  invalid: "Controleer de gemarkeerde invoer. Het schema hieronder hoort nog bij je vorige invoer.",
-  copied: "De link naar dit schema is gekopieerd. Bewaar hem om later verder te gaan.",
-  copyThis: "Kopieer deze link om je schema te bewaren:",
+  failedFor: (noun) =>
+    `De rekenhulp kan in deze browser niet laden. Hieronder staat ${noun} met de standaardwaarden. ` +
+    "Probeer het later opnieuw of in een andere browser.",
+  // `noun` is the calculator's own word for its result (data-result-noun), e.g. "het schema".
+  updated: (noun) => `${capital(noun)} is bijgewerkt.`,
+  invalid: (noun, labels) => `Controleer ${labels}. ${capital(noun)} hieronder hoort nog bij je vorige invoer.`,
+  stale: (noun, inputs) => `Let op: ${noun} hieronder hoort bij je laatste geldige invoer: ${inputs}.`,
+  refused: (action, labels) => `${action} kan nog niet: verbeter eerst ${labels}.`,
+  ignored: (items) =>
+    `De link bevatte een ongeldige waarde, die is genegeerd: ${items}. ` +
+    "Daarvoor staat nu de standaardwaarde.",
+  copied: (noun) => `De link naar ${noun} is gekopieerd. Bewaar hem om later verder te gaan.`,
+  copyThis: (noun) => `Kopieer deze link om ${noun} te bewaren:`,
   calendar: "Het agendabestand is gedownload. Open het om de wandelingen in je agenda te zetten.",
 };
+// A field is calculated after this pause in typing (or at once on leaving it or on
+// Enter), so a half-typed "99" of "999" never becomes the plan.
+const TYPING_PAUSE_MS = 700;
+
+function capital(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 let worker = null;
 let nextId = 1;
@@ -102,6 +121,7 @@ const FORMATS = {
   date: (value) => DATE.format(new Date(`${value}T00:00:00Z`)),
   blocks: (value) => value.join(" + "),
   decimal: (value) => value.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  caption: (chart) => chart.caption,
 };
 
 function show(element, value) {
@@ -127,26 +147,32 @@ function renderTable(table, rows) {
   }
 }
 
-function renderChart(svg, rows, caption) {
-  // Same geometry as result-progression.html: 20 units per bar, tallest bar 100 high.
-  const key = svg.dataset.value;
-  const top = Math.max(...rows.map((row) => row[key]));
-  svg.setAttribute("viewBox", `0 0 ${rows.length * 20} 110`);
+const SVG = "http://www.w3.org/2000/svg";
+
+function shape(tag, attributes, text) {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  if (text !== undefined) element.textContent = String(text);
+  return element;
+}
+
+// Draws the shapes the calculator computed (calculators/chart.py), as chart-shapes.html does.
+function renderChart(svg, chart) {
+  svg.closest("[data-result-chart-box]").hidden = !chart;
+  if (!chart) return svg.replaceChildren();
+  svg.setAttribute("viewBox", `0 0 ${chart.width} ${chart.height}`);
   svg.replaceChildren(
-    ...rows.map((row, index) => {
-      const height = Math.round((row[key] / top) * 1000) / 10;
-      const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-      for (const [name, value] of Object.entries({ x: index * 20 + 4, y: 105 - height, width: 12, height })) {
-        rect.setAttribute(name, String(value));
-      }
-      return rect;
-    }),
+    shape("text", { class: "wg-chart__axis-name", x: 0, y: 10 }, chart.axis),
+    ...chart.ticks.flatMap((tick) => [
+      shape("line", { class: "wg-chart__grid", x1: chart.left, x2: chart.width, y1: tick.y, y2: tick.y }),
+      shape("text", { class: "wg-chart__tick", x: chart.left - 4, y: tick.y + 4, "text-anchor": "end" }, tick.value),
+    ]),
+    ...chart.bars.flatMap((bar) => [
+      shape("rect", { x: bar.x, y: bar.y, width: bar.width, height: bar.height }),
+      shape("text", { class: "wg-chart__value", x: bar.center, y: bar.y - 3, "text-anchor": "middle" }, bar.value),
+      shape("text", { class: "wg-chart__label", x: bar.center, y: chart.base + 13, "text-anchor": "middle" }, bar.label),
+    ]),
   );
-  if (caption) {
-    caption.textContent =
-      `Staafdiagram van de minuten per dag: van ${rows[0][key]} minuten in week 1 ` +
-      `tot ${rows[rows.length - 1][key]} minuten in week ${rows.length}.`;
-  }
 }
 
 function renderResult(widget, result) {
@@ -158,10 +184,8 @@ function renderResult(widget, result) {
     );
   }
   for (const table of box.querySelectorAll("[data-result-table]")) renderTable(table, result[table.dataset.resultTable]);
-  for (const svg of box.querySelectorAll("[data-result-chart]")) {
-    const key = svg.dataset.resultChart;
-    renderChart(svg, result[key], box.querySelector(`[data-result-chart-text="${key}"]`));
-  }
+  for (const svg of box.querySelectorAll("[data-result-chart]")) renderChart(svg, result[svg.dataset.resultChart]);
+  for (const element of box.querySelectorAll("[data-result-show]")) element.hidden = !result[element.dataset.resultShow];
 }
 
 function showErrors(widget, errors) {
@@ -268,85 +292,255 @@ function linkFor(widget, params) {
   return url;
 }
 
+// The link's values go into the form; the caller checks them like any other input.
+// Returns the inputs that were filled.
 function fillFromLink(widget, form) {
   const prefix = `${widget.id}.`;
-  let filled = false;
+  const filled = [];
   for (const [key, value] of new URLSearchParams(window.location.search)) {
     const input = key.startsWith(prefix) && form.elements.namedItem(key.slice(prefix.length));
     if (input) {
       input.value = value;
-      filled = true;
+      filled.push(input);
     }
   }
   return filled;
 }
 
+// ---- Whole, valid input ------------------------------------------------------------
+//
+// A plan only ever comes from a whole form that Python accepted. Each widget keeps its
+// last valid inputs and result; while a field is invalid the plan on screen is marked
+// as belonging to those, and every action (link, print, calendar, remember) first
+// asks validInputs(), which refuses with a message naming what to fix.
+
+const controllers = new WeakMap();
+
+function fieldLabel(form, name) {
+  const input = form.elements.namedItem(name);
+  const label = input && input.id ? form.querySelector(`label[for="${input.id}"]`) : null;
+  return label ? label.firstChild.textContent.trim() : name;
+}
+
+function listLabels(form, errors) {
+  const labels = [...new Set(errors.map((error) => (error.field ? `"${fieldLabel(form, error.field)}"` : "de invoer")))];
+  return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} en ${labels.at(-1)}` : labels[0];
+}
+
+// ["Wandeltijd per dag nu 10 minuten", "Doel per dag 30 minuten", ...] for the inputs that are set.
+function describeInputs(form, params) {
+  return Object.entries(params)
+    .filter(([, value]) => value !== "")
+    .map(([name, value]) => {
+      const input = form.elements.namedItem(name);
+      const shown = input && input.tagName === "SELECT" ? input.querySelector(`option[value="${value}"]`)?.textContent : value;
+      const unit = input?.parentElement.querySelector(".wg-field__unit")?.textContent;
+      return `${fieldLabel(form, name)} ${shown}${unit ? ` ${unit}` : ""}`;
+    });
+}
+
+// The form's inputs and their values, for the printed plan.
+function fillPrintedInputs(widget, form, params) {
+  const list = widget.querySelector("[data-print-inputs]");
+  if (!list) return;
+  list.replaceChildren(
+    ...describeInputs(form, params).map((text) => Object.assign(document.createElement("li"), { textContent: text })),
+  );
+}
+
 function connect(widget) {
   const form = widget.querySelector("[data-calculator-form]");
   const name = widget.dataset.calculator;
+  const noun = widget.dataset.resultNoun || "het schema";
+  const box = widget.querySelector("[data-calculator-result]");
+  const staleNote = widget.querySelector("[data-calculator-stale]");
   let latest = 0;
-  let lastResult = null;
+  let timer = null;
+  let lastValid = null;
 
-  async function update() {
-    const ticket = ++latest;
-    let result;
-    try {
-      result = await calculate(name, readForm(form));
-    } catch {
-      return; // the failed state is already on screen
-    }
-    if (ticket !== latest) return; // a newer change is on its way
-    if (result.ok) {
-      lastResult = result;
-      showErrors(widget, []);
-      renderResult(widget, result);
-      setStatus(widget, TEXT.updated, "live");
-      window.history.replaceState(null, "", linkFor(widget, readForm(form)));
-    } else {
-      // Keep the previous plan; show what is wrong next to the field.
-      showErrors(widget, result.errors);
-      setStatus(widget, TEXT.invalid, "invalid");
+  function markStale(stale) {
+    if (stale) box.dataset.stale = "";
+    else delete box.dataset.stale;
+    if (staleNote) {
+      staleNote.textContent = stale ? TEXT.stale(noun, describeInputs(form, lastValid.params).join(", ")) : "";
+      staleNote.hidden = !stale;
     }
   }
 
+  function apply(result, params) {
+    if (result.ok) {
+      lastValid = { params, result };
+      showErrors(widget, []);
+      renderResult(widget, result);
+      markStale(false);
+      setStatus(widget, TEXT.updated(noun), "live");
+      // The page's address only ever holds a valid set of inputs.
+      window.history.replaceState(null, "", linkFor(widget, params));
+    } else {
+      // Keep the previous plan, marked as such; show what is wrong next to the field.
+      showErrors(widget, result.errors);
+      markStale(true);
+      setStatus(widget, TEXT.invalid(noun, listLabels(form, result.errors)), "invalid");
+    }
+    widget.dispatchEvent(new CustomEvent("wandelgids:result", { detail: { ok: result.ok, params } }));
+  }
+
+  // Calculate the form as it is now; returns the result (null if the worker failed).
+  async function update() {
+    clearTimeout(timer);
+    timer = null;
+    const ticket = ++latest;
+    const params = readForm(form);
+    let result;
+    try {
+      result = await calculate(name, params);
+    } catch {
+      return null; // the failed state is already on screen
+    }
+    if (ticket === latest) apply(result, params); // else a newer change is on its way
+    return result;
+  }
+
+  function afterPause() {
+    clearTimeout(timer);
+    timer = setTimeout(update, TYPING_PAUSE_MS);
+  }
+
+  // Resolves to { params, result } for the whole, valid form, or null after telling the
+  // patient what to fix (the message starts with `action`, e.g. "Afdrukken").
+  async function checkInputs(action) {
+    const params = readForm(form);
+    const result = await update();
+    if (result && result.ok) return { params, result };
+    if (result) {
+      setStatus(widget, TEXT.refused(action, listLabels(form, result.errors)), "invalid");
+      const first = result.errors.find((error) => error.field && form.elements.namedItem(error.field));
+      if (first) form.elements.namedItem(first.field).focus();
+    }
+    return null;
+  }
+  controllers.set(widget, { checkInputs, update });
+
+  // A link with invalid values: those fields get their defaults, and a note says so.
+  async function openLink(linked) {
+    const note = widget.querySelector("[data-calculator-link-note]");
+    const ignored = [];
+    let result = await calculate(name, readForm(form)).catch(() => null);
+    while (result && !result.ok) {
+      const named = result.errors.map((error) => error.field && form.elements.namedItem(error.field)).filter(Boolean);
+      const changed = (inputs) => inputs.filter((input) => input.value !== input.defaultValue);
+      // A clash between fields (e.g. exhale not longer than inhale) may name a field the
+      // link left alone: then the link's own values give way.
+      const toReset = changed(named).length ? changed(named) : changed(linked);
+      if (!toReset.length) break;
+      for (const input of toReset) {
+        ignored.push(`${fieldLabel(form, input.name)} "${input.value}"`);
+        input.value = input.defaultValue;
+        if (input.tagName === "SELECT") for (const option of input.options) option.selected = option.defaultSelected;
+      }
+      result = await calculate(name, readForm(form)).catch(() => null);
+    }
+    if (ignored.length && note) {
+      note.textContent = TEXT.ignored(ignored.join(", "));
+      note.hidden = false;
+    }
+    return update();
+  }
+
   form.querySelector("fieldset").disabled = false;
+  // The pre-rendered plan belongs to the form's own (default) values; read once enabled,
+  // since a disabled fieldset's fields are not part of the form's data.
+  lastValid = { params: readForm(form), result: null };
   setStatus(widget, TEXT.loading, "loading");
-  // "input" covers typing, selects and date pickers; "change" would calculate twice.
-  form.addEventListener("input", update);
+  // Lists calculate at once; typed values after a pause, on leaving the field or on Enter.
+  form.addEventListener("input", (event) => (event.target.tagName === "SELECT" ? update() : afterPause()));
+  form.addEventListener("focusout", () => {
+    if (timer) update();
+  });
+  form.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target.tagName === "INPUT") {
+      event.preventDefault();
+      update();
+    }
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     update();
   });
-  form.addEventListener("reset", () => setTimeout(update));
-  widget.querySelector('[data-calculator-action="print"]').addEventListener("click", () => window.print());
+  form.addEventListener("reset", () => {
+    const note = widget.querySelector("[data-calculator-link-note]");
+    if (note) note.hidden = true; // back to the defaults: nothing of the link is left
+    setTimeout(update);
+  });
+  widget.querySelector('[data-calculator-action="print"]').addEventListener("click", async () => {
+    const valid = await checkInputs("Afdrukken");
+    if (valid) printPlan(widget, form, valid.params);
+  });
   widget.querySelector('[data-calculator-action="link"]').addEventListener("click", async () => {
-    const link = linkFor(widget, readForm(form)).href;
+    const valid = await checkInputs("Link kopiëren");
+    if (!valid) return;
+    const link = linkFor(widget, valid.params).href;
     try {
       await navigator.clipboard.writeText(link);
-      setStatus(widget, TEXT.copied, widget.dataset.state);
+      setStatus(widget, TEXT.copied(noun), widget.dataset.state);
     } catch {
-      setStatus(widget, `${TEXT.copyThis} ${link}`, widget.dataset.state);
+      setStatus(widget, `${TEXT.copyThis(noun)} ${link}`, widget.dataset.state);
     }
   });
   const calendarButton = widget.querySelector('[data-calculator-action="calendar"]');
   if (calendarButton) {
     calendarButton.addEventListener("click", async () => {
-      const result = lastResult || (await calculate(name, readForm(form)));
-      if (!result.ok) return update(); // shows what to fix first
-      download(`wandelschema-${name === "schedule" ? "dag" : "opbouw"}.ics`, calendarFor(name, result));
+      const valid = await checkInputs("Zet in agenda");
+      if (!valid) return;
+      download(`wandelschema-${name === "schedule" ? "dag" : "opbouw"}.ics`, calendarFor(name, valid.result));
       setStatus(widget, TEXT.calendar, widget.dataset.state);
     });
   }
-  if (fillFromLink(widget, form)) update();
+  const linked = fillFromLink(widget, form);
+  if (linked.length) openLink(linked);
   const showFailure = () => {
-    setStatus(widget, TEXT.failed, "failed");
+    setStatus(widget, TEXT.failedFor(noun), "failed");
     form.querySelector("fieldset").disabled = true;
   };
-  ready.then(() => setStatus(widget, TEXT.live, "live"), showFailure);
+  ready.then(() => {
+    if (widget.dataset.state === "loading") setStatus(widget, TEXT.live, "live");
+  }, showFailure);
   document.addEventListener("wandelgids:failed", showFailure);
 }
 
-window.wandelgids = { ready, calculate, stages, workerResources };
+// ---- Printing just one plan ------------------------------------------------------
+
+const PRINTED = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+
+// The print stylesheet shows only the widget marked data-printing (its title, the
+// inputs, the plan, the date, the contact line and the disclaimer).
+function printPlan(widget, form, params) {
+  fillPrintedInputs(widget, form, params);
+  const date = widget.querySelector("[data-print-date]");
+  if (date) date.textContent = PRINTED.format(new Date());
+  widget.dataset.printing = "";
+  document.documentElement.dataset.printingPlan = "";
+  window.addEventListener(
+    "afterprint",
+    () => {
+      delete widget.dataset.printing;
+      delete document.documentElement.dataset.printingPlan;
+    },
+    { once: true },
+  );
+  window.print();
+}
+
+// For other features (calendar, remember): the whole, valid inputs of a widget, or null
+// after the widget has said what to fix. `widget` is the element or its id.
+function validInputs(widget, action) {
+  const element = typeof widget === "string" ? document.getElementById(widget) : widget;
+  const controller = element && controllers.get(element);
+  if (!controller) return Promise.reject(new Error(`Geen rekenhulp gevonden: ${widget}`));
+  return controller.checkInputs(action);
+}
+
+window.wandelgids = { ready, calculate, stages, workerResources, validInputs };
 // Start at once: the worker loads and runs Pyodide off the main thread, so neither
 // first paint nor input waits for it. This script is only on pages with a calculator.
 start();

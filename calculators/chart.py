@@ -1,0 +1,58 @@
+"""Geometry of a bar chart with a value axis, in whole SVG units.
+
+Pure numbers, no markup: the build's template and the browser's bridge both draw
+the same shapes from it, so the chart cannot differ between them.
+"""
+
+from __future__ import annotations
+
+MAX_BARS = 16  # more weeks than this: every n-th week is drawn, so a phone can read it
+BAR_STEP = 24
+BAR_WIDTH = 16
+LEFT = 34  # room for the axis values
+TOP = 26  # room for the axis name and the value above the tallest bar
+PLOT = 100  # height of the tallest bar
+BOTTOM = 18  # room for the week numbers
+TICK_STEPS = (1, 2, 5, 10, 15, 20, 30, 60)
+
+
+def _tick_step(top: int) -> int:
+    return next(step for step in TICK_STEPS if top / step <= 4)
+
+
+def bar_chart(values: list[int], labels: list[str], unit: str, axis: str, item: str) -> dict | None:
+    """Bars for positive values, or None for fewer than two (one bar says nothing)."""
+    count = len(values)
+    if count < 2:
+        return None
+    every = -(-count // MAX_BARS)
+    shown = list(range(0, count, every))
+    if shown[-1] != count - 1:
+        shown.append(count - 1)
+    top = max(values)
+    base = TOP + PLOT
+    bars = []
+    for slot, index in enumerate(shown):
+        height = round(values[index] / top * PLOT)
+        x = LEFT + slot * BAR_STEP + (BAR_STEP - BAR_WIDTH) // 2
+        bars.append(
+            {"x": x, "y": base - height, "width": BAR_WIDTH, "height": height,
+             "center": x + BAR_WIDTH // 2, "value": values[index], "label": labels[index]}
+        )  # fmt: skip
+    ticks = [{"value": value, "y": base - round(value / top * PLOT)} for value in range(0, top + 1, _tick_step(top))]
+    caption = (
+        f"Staafdiagram van de {axis}: van {values[0]} {unit} in {item} {labels[0]} "
+        f"tot {values[-1]} {unit} in {item} {labels[-1]}"
+    )
+    if every > 1:
+        caption += f"; getekend is elke {every}e {item} en de laatste"
+    return {
+        "width": LEFT + len(shown) * BAR_STEP + 4,
+        "height": base + BOTTOM,
+        "left": LEFT,
+        "base": base,
+        "axis": axis,
+        "bars": bars,
+        "ticks": ticks,
+        "caption": caption + ".",
+    }

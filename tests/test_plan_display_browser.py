@@ -1,0 +1,100 @@
+"""How a plan reads on a phone: long plans, the chart's axis and values, one-week plans, status words."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import axe_violations
+
+READY = "window.wandelgids.ready"
+
+
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="nl-NL")
+    return context, context.new_page()
+
+
+def enter(page, selector: str, value: str):
+    page.locator(selector).fill(value)
+    page.locator(selector).press("Enter")
+
+
+def test_a_long_plan_stays_readable_on_a_phone(browser, base_url):
+    context, page = phone(browser)
+    page.goto(base_url + "rekenhulpen/")
+    page.evaluate(READY)
+    page.wait_for_selector("#rekenhulp-progression[data-state='live']")
+    enter(page, "#rekenhulp-progression-weekly_increase", "1")
+    enter(page, "#rekenhulp-progression-goal_minutes", "120")
+    page.wait_for_function("document.querySelector('#rekenhulp-progression [data-result=summary]').textContent.startsWith('In 111 weken')")
+    widget = page.locator("#rekenhulp-progression")
+    assert widget.locator("[data-result-table='weeks'] tbody tr").count() == 111  # all weeks, in the table
+    box = widget.locator(".wg-table-scroll")
+    height, scroll = box.evaluate("(e) => [e.clientHeight, e.scrollHeight]")
+    assert height <= 0.6 * 844 < scroll  # scrolls in its own box instead of 111 rows of page
+    assert box.get_attribute("tabindex") == "0" and box.get_attribute("aria-label")
+    chart = widget.locator("svg[data-result-chart]")
+    assert chart.locator("rect").count() == 17
+    values = chart.locator("text.wg-chart__value").evaluate_all("(all) => all.map((e) => e.textContent)")
+    assert values[0] == "10" and values[-1] == "120"
+    assert chart.locator("text.wg-chart__tick").evaluate_all("(all) => all.map((e) => e.textContent)")[0] == "0"
+    assert chart.locator("text.wg-chart__axis-name").text_content() == "minuten per dag"
+    assert "elke 7e week" in widget.locator("figcaption").inner_text()
+    # Nothing sticks out sideways on a 390 px screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
+def test_a_one_week_plan_needs_no_chart(page, base_url):
+    page.goto(base_url + "rekenhulpen/")
+    page.evaluate(READY)
+    page.wait_for_selector("#rekenhulp-progression[data-state='live']")
+    widget = page.locator("#rekenhulp-progression")
+    assert widget.locator("figure.wg-chart").is_visible()
+    enter(page, "#rekenhulp-progression-current_minutes", "30")
+    page.wait_for_function("document.querySelector('#rekenhulp-progression [data-result=summary]').textContent === 'Wandel 30 minuten per dag.'")
+    assert widget.locator("figure.wg-chart").is_hidden()
+    enter(page, "#rekenhulp-progression-current_minutes", "20")
+    page.wait_for_function("document.querySelector('#rekenhulp-progression [data-result=summary]').textContent.includes('van 20 naar 30')")
+    assert widget.locator("figure.wg-chart").is_visible()
+    assert widget.locator("svg[data-result-chart] text.wg-chart__value").evaluate_all("(all) => all.map((e) => e.textContent)") == ["20", "23", "26", "29", "30"]
+
+
+def test_each_calculator_s_status_words_fit_it(page, base_url):
+    page.goto(base_url + "rekenhulpen/")
+    page.evaluate(READY)
+    page.wait_for_selector("#rekenhulp-breathing[data-state='live']")
+    enter(page, "#rekenhulp-breathing-cadence", "110")
+    page.wait_for_function("document.querySelector('#rekenhulp-breathing [data-calculator-status]').textContent === 'De uitkomst is bijgewerkt.'")
+    enter(page, "#rekenhulp-schedule-daily_minutes", "30")
+    page.wait_for_function("document.querySelector('#rekenhulp-schedule [data-calculator-status]').textContent === 'Het schema is bijgewerkt.'")
+    help_text = page.locator("#rekenhulp-breathing").inner_text()
+    assert "Het artikel noemt" not in help_text
+
+
+def test_the_prerendered_chart_has_its_axis_and_values_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "opbouwen/")
+    chart = page.locator("#rekenhulp-progression svg[data-result-chart]")
+    assert chart.locator("text.wg-chart__value").evaluate_all("(all) => all.map((e) => e.textContent)") == ["10", "13", "16", "19", "22", "25", "28", "30"]
+    assert chart.locator("text.wg-chart__tick").evaluate_all("(all) => all.map((e) => e.textContent)") == ["0", "10", "20", "30"]
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_new_states_pass_axe_in_both_palettes(browser, base_url, scheme):
+    """The link note, the stale plan, the contact link and the open rules sections."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{base_url}rekenhulpen/?rekenhulp-progression.current_minutes=999#rekenhulp-progression")
+    page.evaluate(READY)
+    page.locator("#rekenhulp-progression [data-calculator-link-note]").wait_for(state="visible")
+    page.locator("#rekenhulp-progression-last_week").select_option("zwaar")
+    page.locator("#rekenhulp-progression .wg-calc__refer").wait_for(state="visible")
+    enter(page, "#rekenhulp-schedule-bed_time", "07:00")
+    page.locator("#rekenhulp-schedule [data-calculator-stale]").wait_for(state="visible")
+    assert "Bedoel je 19:00?" in page.locator("#rekenhulp-schedule [data-field-error='bed_time']").inner_text()
+    for summary in page.locator("[data-calculator-rules] summary").all():
+        summary.click()
+    assert axe_violations(page) == []
+    context.close()

@@ -1,0 +1,99 @@
+"""'Afdrukken' prints just that plan: checked in the PDF that Chromium makes of the page."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from pypdf import PdfReader
+
+READY = "window.wandelgids.ready"
+
+
+def pdf_text(page, save: Path | None = None) -> tuple[str, int]:
+    # Once per print: Chromium fires "afterprint" after making the PDF, and the page
+    # then goes back to printing in full.
+    data = page.pdf(format="A4")
+    if save:
+        save.parent.mkdir(parents=True, exist_ok=True)
+        save.write_bytes(data)
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    return re.sub(r"\s+", " ", text), len(reader.pages)
+
+
+def print_plan(page, widget: str):
+    # The print dialog itself cannot open in a headless browser: record the call instead.
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.locator(f"#{widget}").get_by_role("button", name="Afdrukken").click()
+    page.wait_for_function("window.__printed === 1")
+    page.emulate_media(media="print")
+
+
+def enter(page, selector: str, value: str):
+    page.locator(selector).fill(value)
+    page.locator(selector).press("Enter")
+
+
+def test_printing_one_plan_prints_only_that_plan_with_its_inputs(page, base_url, artifacts):
+    page.goto(base_url + "opbouwen/")
+    page.evaluate(READY)
+    page.wait_for_selector("#rekenhulp-progression[data-state='live']")
+    enter(page, "#rekenhulp-progression-current_minutes", "12")
+    page.wait_for_function("location.search.includes('current_minutes=12')")
+    page.locator("#rekenhulp-progression-last_week").select_option("wisselend")
+    page.wait_for_function("location.search.includes('last_week=wisselend')")
+    print_plan(page, "rekenhulp-progression")
+    text, pages = pdf_text(page, artifacts / "print" / "opbouwschema.pdf")
+    for expected in (
+        "Opbouwschema voor wandelen",
+        "Jouw gegevens",
+        "Wandeltijd per dag nu 12 minuten",
+        "Doel per dag 30 minuten",
+        "Hoe ging de afgelopen week? Wisselend",
+        "In 7 weken van 12 naar 30 minuten per dag",
+        "Minuten per dag",
+        "De afgelopen week ging wisselend",
+        "Afgedrukt op",
+        "vervangt geen persoonlijk advies",
+    ):
+        assert expected in text, expected
+    for other in (
+        "Ademritme tijdens het wandelen",  # the other calculator on the page
+        "Veel mensen starten te ambitieus",  # the page's own text
+        "Zo rekent deze rekenhulp",
+        "Standaardwaarden",
+        "Laatst inhoudelijk gecontroleerd",
+        "Link kopiëren",
+    ):
+        assert other not in text, other
+    assert pages == 1
+
+
+def test_a_26_week_plan_fits_on_two_pages(page, base_url, artifacts):
+    page.goto(base_url + "rekenhulpen/")
+    page.evaluate(READY)
+    page.wait_for_selector("#rekenhulp-progression[data-state='live']")
+    enter(page, "#rekenhulp-progression-weekly_increase", "1")
+    enter(page, "#rekenhulp-progression-current_minutes", "5")
+    enter(page, "#rekenhulp-progression-start_date", "2026-01-05")
+    page.wait_for_function("document.querySelector('#rekenhulp-progression [data-result=summary]').textContent.startsWith('In 26 weken')")
+    print_plan(page, "rekenhulp-progression")
+    text, pages = pdf_text(page, artifacts / "print" / "opbouwschema-26-weken.pdf")
+    assert pages <= 2
+    assert "29 juni 2026" in text  # week 26 starts then: the whole table is printed
+    assert "Dagschema voor wandelen" not in text and "Ademritme tijdens het wandelen" not in text
+
+
+def test_printing_the_schedule_leaves_the_other_calculators_out(page, base_url, artifacts):
+    page.goto(base_url + "rekenhulpen/")
+    page.evaluate(READY)
+    page.wait_for_selector("#rekenhulp-schedule[data-state='live']")
+    print_plan(page, "rekenhulp-schedule")
+    text, pages = pdf_text(page, artifacts / "print" / "dagschema.pdf")
+    assert "Dagschema voor wandelen" in text and "Wandeltijd per dag 35 minuten" in text and "Opstaan 07:30" in text
+    assert "Doordeweekse dag" in text and "Weekenddag" in text
+    assert "Opbouwschema voor wandelen" not in text and "Ademritme tijdens het wandelen" not in text
+    assert "Met deze rekenhulpen maak je een schema" not in text
+    assert pages == 1
