@@ -38,6 +38,7 @@ WARNING = "waarschuwing"
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 ATX_HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t#]*$")
+SETEXT_TEXT = re.compile(r"^ {0,3}(?![-*+>|]|\d+[.)]\s)\S")  # a paragraph line, not a list item, quote or table row
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?P<char>=+|-+)[ \t]*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
@@ -213,7 +214,7 @@ def read_body(page: Page, where: str) -> tuple[Body, list[Finding]]:
     has_text = bool(blocks)
     for line, text in lines:
         heading = ATX_HEADING.match(text)
-        setext = SETEXT_UNDERLINE.match(text) if previous.strip() and not ATX_HEADING.match(previous) else None
+        setext = SETEXT_UNDERLINE.match(text) if SETEXT_TEXT.match(previous) and not ATX_HEADING.match(previous) else None
         if heading or setext:
             level = len(heading["hashes"]) if heading else (1 if setext["char"][0] == "=" else 2)
             raw_text = (heading["text"] or "") if heading else previous.strip()
