@@ -4,6 +4,6 @@ Standard library only and deterministic, so the same code runs in CPython at
 build time and in Pyodide in the patient's browser.
 """
 
-from .api import BLOCKS, NAMES, calculate, calculate_json, describe, rule_problems, validate_options
+from .api import BLOCKS, NAMES, calculate, calculate_json, describe, rule_problems, source_file, validate_options
 
-__all__ = ["BLOCKS", "NAMES", "calculate", "calculate_json", "describe", "rule_problems", "validate_options"]
+__all__ = ["BLOCKS", "NAMES", "calculate", "calculate_json", "describe", "rule_problems", "source_file", "validate_options"]

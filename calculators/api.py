@@ -4,6 +4,7 @@ types; only a Python installation that lacks a module raises (ImportError)."""
 from __future__ import annotations
 
 import json
+import datetime as _dt
 from types import ModuleType
 
 from . import breathing, calendar_export, progression, schedule
@@ -32,10 +33,15 @@ def describe(name: str) -> dict:
     }
 
 
-def rule_problems(name: str) -> list[str]:
+def source_file(name: str) -> str:
+    """Where a calculator's code, rules and review are declared (for the content checks)."""
+    return _MODULES[name].__file__
+
+
+def rule_problems(name: str, today: _dt.date | None = None) -> list[str]:
     """What is missing in a calculator's rules declaration (Dutch), for the content checks."""
     module = _MODULES[name]
-    return problems(module.RULES, getattr(module, "REVIEW", None))
+    return problems(module.RULES, getattr(module, "REVIEW", None), today)
 
 
 def validate_options(name: str, params: dict) -> tuple[dict, list[dict]]:

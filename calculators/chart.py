@@ -6,7 +6,7 @@ the same shapes from it, so the chart cannot differ between them.
 
 from __future__ import annotations
 
-MAX_BARS = 16  # more weeks than this: every n-th week is drawn, so a phone can read it
+MAX_BARS = 12  # more weeks than this: every n-th week is drawn, so a phone can read it
 BAR_STEP = 24
 BAR_WIDTH = 16
 LEFT = 34  # room for the axis values

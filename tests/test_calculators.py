@@ -141,13 +141,13 @@ def test_progression_rules_hold_everywhere(params):
     assert result["refer"] == (last_week == "zwaar")
     if last_week == "zwaar":
         assert any("contact" in note for note in notes)
-    # The chart: none for one week; otherwise at most 17 readable bars from the plan, first and last week included.
+    # The chart: none for one week; otherwise at most 13 readable bars from the plan, first and last week included.
     chart = result["chart"]
     if len(weeks) == 1:
         assert chart is None
     else:
         bars = chart["bars"]
-        assert 2 <= len(bars) <= 17
+        assert 2 <= len(bars) <= 13
         assert [bars[0]["value"], bars[-1]["value"]] == [minutes[0], minutes[-1]]
         assert all(bar["value"] == minutes[int(bar["label"]) - 1] for bar in bars)
         assert max(bar["height"] for bar in bars) == 100
@@ -176,8 +176,8 @@ def test_long_plans_draw_a_readable_chart():
     result = calculators.calculate("progression", {"current_minutes": 10, "goal_minutes": 120, "weekly_increase": 1})
     assert len(result["weeks"]) == 111
     chart = result["chart"]
-    assert len(chart["bars"]) == 17 and chart["bars"][-1]["label"] == "111"
-    assert "getekend is elke 7e week en de laatste" in chart["caption"]
+    assert len(chart["bars"]) == 12 and chart["bars"][-1]["label"] == "111"
+    assert "getekend is elke 10e week en de laatste" in chart["caption"]
     assert calculators.calculate("progression", {"current_minutes": 30})["chart"] is None
 
 

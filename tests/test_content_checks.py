@@ -141,6 +141,7 @@ def test_good_links_anchors_images_and_code_pass(tmp_path):
         "# Test\n\nTekst met [de home](index.md#home), [een kop](#twee-koppen-zon-kop), [extern](https://example.org) "
         "en [de rekenhulp](#rekenhulp-breathing).\n\n![Een bospad](img/pad.png)\n\n## Twee koppen: zo’n kop\n\n"
         "### Dieper mag\n\n## Eigen id {#eigen}\n\nZie [eigen](#eigen).\n\n```\n# geen kop in code\n![](geen.png)\n```\n\n"
+        "- een lijst\n---\n\nOnderkop\n--------\n\nZie [onderkop](#onderkop).\n\n"
         "/// calculator | breathing\n///\n"
     )
     assert check(tmp_path, {"test.md": page(body=body)}) == []

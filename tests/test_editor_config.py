@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
 
 import calculators
+from wandelgids.edit_server import free_port
 from wandelgids.editor import calculator_components, decap_config
 from wandelgids.front_matter import MAX_DESCRIPTION, REVIEWER_ROLES
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_page_form_follows_the_front_matter_rules():
@@ -52,3 +61,40 @@ def test_the_built_site_has_the_editor_self_hosted(site):
     assert [c["name"] for c in setup["calculators"]] == list(calculators.BLOCKS)
     for style in setup["preview_styles"]:
         assert (admin / style).resolve().is_file(), style
+
+
+def test_make_edit_serves_the_site_and_the_editor_on_one_address(tmp_path):
+    """`make edit` prints the two URLs; the site, the editor and decap-server answer there."""
+    port = free_port()
+    process = subprocess.Popen(["make", "--no-print-directory", "edit"], cwd=ROOT, env={**os.environ, "EDIT_PORT": str(port)},
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    try:
+        lines = []
+        for line in process.stdout:
+            lines.append(line)
+            if line.startswith("Web-editor"):
+                break
+        printed = "".join(lines)
+        assert f"Website (ververst vanzelf na elke wijziging): http://127.0.0.1:{port}/\n" in printed
+        assert f"Web-editor (slaat op in docs/):             http://127.0.0.1:{port}/admin/\n" in printed
+        base = f"http://127.0.0.1:{port}/"
+        for _ in range(600):  # mkdocs serve builds the site first
+            try:
+                with urllib.request.urlopen(base + "opbouwen/", timeout=5) as answer:
+                    page = answer.read().decode()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("the live site never answered")
+        assert 'data-calculator="progression"' in page and "livereload" in page
+        with urllib.request.urlopen(base + "admin/", timeout=5) as answer:
+            assert "decap/decap-cms.js" in answer.read().decode()
+            assert "unsafe-eval" in answer.headers["Content-Security-Policy"]
+        request = urllib.request.Request(base + "api/v1", data=json.dumps({"action": "info"}).encode(),
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            assert json.load(answer)["type"] == "local_fs"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)

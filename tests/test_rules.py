@@ -109,3 +109,18 @@ def test_each_widget_shows_its_rules_collapsed(site, page):
         assert len(widget["quotes"]) == sum(rule["source"] == "article" for rule in declared)
         for quote in widget["quotes"]:
             assert flat(quote) in flat(ARTICLE)
+
+
+def test_the_content_checks_check_the_rules_like_pages(monkeypatch):
+    from wandelgids.content_checks import ERROR, WARNING, check_calculators
+
+    assert check_calculators(dt.date(2026, 11, 27)) == []
+    overdue = check_calculators(dt.date(2028, 1, 1))
+    assert [f.severity for f in overdue] == [WARNING] * len(calculators.NAMES)
+    assert overdue[0].path == "calculators/progression.py" and overdue[0].line > 1
+    assert "meer dan 12 maanden geleden" in str(overdue[0])
+    monkeypatch.setattr(calculators.breathing, "REVIEW", Review("2026-11-27", "webredactie"))
+    monkeypatch.setattr(calculators.breathing, "RULES", ())
+    found = check_calculators(dt.date(2026, 11, 27))
+    assert [f.severity for f in found] == [ERROR, ERROR]
+    assert "geen regels" in found[0].message and "geen bekende rol" in found[1].message

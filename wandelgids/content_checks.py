@@ -25,6 +25,8 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
+import calculators
+
 from . import navigation, search_words
 from .calculator_block import anchors as block_anchors
 from .calculator_block import parse_blocks, sentence
@@ -36,6 +38,7 @@ WARNING = "waarschuwing"
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 ATX_HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t#]*$")
+SETEXT_TEXT = re.compile(r"^ {0,3}(?![-*+>|]|\d+[.)]\s)\S")  # a paragraph line, not a list item, quote or table row
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?P<char>=+|-+)[ \t]*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
@@ -211,7 +214,7 @@ def read_body(page: Page, where: str) -> tuple[Body, list[Finding]]:
     has_text = bool(blocks)
     for line, text in lines:
         heading = ATX_HEADING.match(text)
-        setext = SETEXT_UNDERLINE.match(text) if previous.strip() and not ATX_HEADING.match(previous) else None
+        setext = SETEXT_UNDERLINE.match(text) if SETEXT_TEXT.match(previous) and not ATX_HEADING.match(previous) else None
         if heading or setext:
             level = len(heading["hashes"]) if heading else (1 if setext["char"][0] == "=" else 2)
             raw_text = (heading["text"] or "") if heading else previous.strip()
@@ -363,6 +366,37 @@ def check_search_words(docs_dir: Path) -> list[Finding]:
     ]
 
 
+# ---- the calculators' rules ("Zo rekent deze rekenhulp") ---------------------------
+
+
+def check_calculators(today: dt.date | None = None) -> list[Finding]:
+    """The rules and their review declared beside each calculator, checked like a page's."""
+    today = today or dt.date.today()
+    found: list[Finding] = []
+    for name in calculators.NAMES:
+        source = Path(calculators.source_file(name))
+        where = f"calculators/{source.name}"
+        lines = source.read_text(encoding="utf-8").splitlines()
+        line = next((i for i, text in enumerate(lines, 1) if text.startswith("REVIEW = ")), 1)
+        for problem in calculators.rule_problems(name, today):
+            found.append(Finding(where, line, problem, "vul RULES en REVIEW aan zoals bij de andere rekenhulpen."))
+        review = calculators.describe(name)["review"]
+        if review["reviewer"] and review["reviewer"] not in REVIEWER_ROLES:
+            found.append(Finding(where, line, f"controleur '{review['reviewer']}' is geen bekende rol",
+                                 f"kies een van: {', '.join(REVIEWER_ROLES)}."))  # fmt: skip
+        day = _as_date(review["reviewed"])
+        if day and day <= today and add_months(day, REVIEW_MONTHS) < today:
+            found.append(
+                Finding(
+                    where, line,
+                    f"de regels zijn voor het laatst gecontroleerd op {dutch_date(day)}, meer dan {REVIEW_MONTHS} maanden geleden",
+                    "laat een zorgverlener de regels nakijken en zet REVIEW op de datum van die controle.",
+                    WARNING,
+                )
+            )  # fmt: skip
+    return found
+
+
 def errors(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity == ERROR]
 
@@ -384,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     if not docs_dir.is_dir():
         print(f"Map '{docs_dir}' niet gevonden. Geef de map met de pagina's, bijvoorbeeld: docs", file=sys.stderr)
         return 2
-    findings = check_site(docs_dir)
+    findings = check_site(docs_dir) + check_calculators()
     print(report(findings, len(read_pages(docs_dir))))
     return 1 if errors(findings) else 0
 

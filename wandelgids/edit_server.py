@@ -17,6 +17,7 @@ import http.client
 import http.server
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -161,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Website en web-editor lokaal, samen op één adres.")
     parser.add_argument("--port", type=int, default=int(os.environ.get("EDIT_PORT", 8000)))
     args = parser.parse_args(argv)
+    # A plain `kill` stops everything too: SIGTERM unwinds through the cleanup below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     decap_port, site_port = free_port(), free_port()
     decap = start_decap_server(ROOT, decap_port)
     mkdocs = subprocess.Popen([str(ROOT / ".venv/bin/mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{site_port}"],
@@ -172,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
           "Stoppen: Ctrl+C\n", flush=True)
     try:
         mkdocs.wait()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         pass
     finally:
         proxy.shutdown()

@@ -4,7 +4,8 @@
   has its own `nav`;
 - the content checks (wandelgids.content_checks) before anything is rendered: every
   problem is logged as a warning, so `mkdocs build --strict` stops, with all of them
-  listed at once; broken calculator blocks stop any build (no widget can render);
+  listed at once (the calculators' rules declarations too); broken calculator blocks
+  stop any build (no widget can render);
   overdue reviews are printed but do not count as warnings;
 - a page with a calculator needs the compiled Pyodide files (scripts/build_pyodide.py).
 """
@@ -30,7 +31,7 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    findings = content_checks.check_site(Path(config.docs_dir))
+    findings = content_checks.check_site(Path(config.docs_dir)) + content_checks.check_calculators()
     for finding in findings:
         if finding.severity == content_checks.WARNING:
             # Not a MkDocs warning: an overdue review must not stop a strict build.
