@@ -35,9 +35,6 @@ def page_fields() -> list[dict]:
     return [
         {"name": "title", "label": "Titel", "widget": "string",
          "hint": "De titel van de pagina, ook in de tab van de browser en in zoekmachines."},
-        {"name": "zoekwoorden", "label": "Zoekwoorden", "widget": "list", "required": False,
-         "hint": "Woorden waarmee patiënten deze pagina moeten vinden, gescheiden door komma's, bijvoorbeeld: "
-                 "weekend, zaterdag, zondag. Ze staan niet op de pagina; ze helpen alleen het zoeken."},
         {
             "name": "description", "label": "Korte omschrijving", "widget": "text",
             "hint": f"Eén of twee zinnen voor zoekmachines, hooguit {MAX_DESCRIPTION} tekens.",
@@ -54,6 +51,9 @@ def page_fields() -> list[dict]:
                  "Leeg laten: niet in het menu, alleen bereikbaar via een link."},
         {"name": "nav_title", "label": "Naam in het menu", "widget": "string", "required": False,
          "hint": "Alleen invullen als het menu een kortere naam moet tonen dan de titel."},
+        {"name": "zoekwoorden", "label": "Zoekwoorden", "widget": "list", "required": False,
+         "hint": "Woorden waarmee patiënten deze pagina moeten vinden, gescheiden door komma's, bijvoorbeeld: "
+                 "weekend, zaterdag, zondag. Ze staan niet op de pagina; ze helpen alleen het zoeken."},
         {"name": "contact", "label": "Contactgegevens onder de pagina", "widget": "boolean", "required": False,
          "hint": "Aan: de contactgegevens van het Rugcentrum Hilversum (mkdocs.yml, extra.contact) staan onder de tekst."},
         {"name": "body", "label": "Tekst", "widget": "markdown",
