@@ -78,7 +78,7 @@ def report(results: dict, key: str, value, text: str) -> None:
 
 def bench_calculators(results: dict) -> None:
     print("calculators (CPython, default inputs):")
-    for name in calculators.NAMES:
+    for name in calculators.BLOCKS:
         timer = timeit.Timer(lambda name=name: calculators.calculate(name, {}))
         number, _ = timer.autorange()
         runs = [t / number * 1e6 for t in timer.repeat(repeat=7, number=number)]

@@ -27,20 +27,40 @@ plans = [calculate(name, {}) for name in calculators.NAMES]
 ODD = [None, "", "abc", "12,5", "1e3", -1, 0, 1.5, 10**9, True, [], {}, "07:30", "7:5", "25:00", "99:99",
        "2026-01-05", "2026-02-30", "05-01-2026", "onbekend", *plans]  # fmt: skip
 calls = 0
+
+
+def candidates(field):
+    values = list(ODD) + list(field.get("choices") or [])
+    for key in ("default", "min", "max"):
+        value = field.get(key)
+        if value is not None:
+            values.append(value)
+            if isinstance(value, int) and not isinstance(value, bool):
+                values += [value - 1, value + 1, str(value), f"{value}.0"]
+    return values
+
+
+def accepted(name, params, field):
+    errors = calculate(name, params).get("errors") or []
+    return not any(error.get("field") in (field, None) for error in errors)
+
+
 for name in calculators.NAMES:
-    calculators.describe(name)
     fields = calculators.describe(name)["fields"]
+    # A whole valid input, found field by field (a calculator whose fields have no
+    # defaults, like the calendar, only reaches its success path with all of them).
+    base = {}
     for field in fields:
-        values = list(ODD) + list(field.get("choices") or [])
-        for key in ("default", "min", "max"):
-            value = field.get(key)
-            if value is not None:
-                values.append(value)
-                if isinstance(value, int) and not isinstance(value, bool):
-                    values += [value - 1, value + 1, str(value), f"{value}.0"]
-        for value in values:
-            calculate(name, {field["name"]: value})
+        for value in candidates(field):
             calls += 1
+            if accepted(name, {**base, field["name"]: value}, field["name"]):
+                base[field["name"]] = value
+                break
+    for field in fields:
+        for value in candidates(field):
+            calculate(name, {field["name"]: value})
+            calculate(name, {**base, field["name"]: value})
+            calls += 2
     # All fields at their bounds together.
     for key in ("min", "max"):
         calculate(name, {f["name"]: f[key] for f in fields if f.get(key) is not None})
