@@ -80,7 +80,7 @@ function watchAccessibility() {
     }
     // The "Rijke tekst / Markdown" switch: Decap drops aria-checked when it is off.
     for (const toggle of document.querySelectorAll("button[role=switch]")) {
-      set(toggle, "aria-label", "Markdown-weergave");
+      if (toggle.className.includes("ToolbarToggle")) set(toggle, "aria-label", "Markdown-weergave");
       if (!toggle.hasAttribute("aria-checked")) set(toggle, "aria-checked", "false");
     }
     // Toolbar menus wrap their button in a second "button" (nested controls): the inner

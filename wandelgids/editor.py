@@ -54,6 +54,8 @@ def page_fields() -> list[dict]:
         {"name": "zoekwoorden", "label": "Zoekwoorden", "widget": "list", "required": False,
          "hint": "Woorden waarmee patiënten deze pagina moeten vinden, gescheiden door komma's, bijvoorbeeld: "
                  "weekend, zaterdag, zondag. Ze staan niet op de pagina; ze helpen alleen het zoeken."},
+        {"name": "contact", "label": "Contactgegevens onder de pagina", "widget": "boolean", "required": False,
+         "hint": "Aan: de contactgegevens van het Rugcentrum Hilversum (mkdocs.yml, extra.contact) staan onder de tekst."},
         {"name": "body", "label": "Tekst", "widget": "markdown",
          # Images and the calculators; no code blocks, which the pages have no use for.
          "editor_components": ["image", *(f"rekenhulp-{name}" for name in calculators.BLOCKS)],
