@@ -11,6 +11,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No timing assertions in the suite: Hypothesis's per-example deadline would fail a
+# correct rule on a busy machine.
+settings.register_profile("wandelgids", deadline=None)
+settings.load_profile("wandelgids")
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
