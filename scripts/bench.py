@@ -267,7 +267,11 @@ def bench_latency(results: dict, browser: Browser, base: str) -> None:
 
 
 def transferred(browser: Browser, url: str, wait_ready: bool) -> tuple[int, int, int]:
-    """(bytes before the worker starts, bytes after ready, Pyodide files fetched)."""
+    """(bytes before the worker starts, bytes after ready, Pyodide files fetched).
+
+    Counted from Playwright's request events rather than the resource timelines that
+    live() reads: these also see the search worker's own fetches (lunr), which belong
+    to a text page's weight."""
     context, page = browser.cold_page()
     finished = []
     page.on("requestfinished", lambda request: finished.append(request))
@@ -277,9 +281,9 @@ def transferred(browser: Browser, url: str, wait_ready: bool) -> tuple[int, int,
     page.wait_for_load_state("networkidle")
     sizes = [(r.url, r.sizes()) for r in finished]
     context.close()
-    worker = re.compile(r"/assets/pyodide/|calculator-worker\.js")
     total = sum(s["responseBodySize"] + s["responseHeadersSize"] for _, s in sizes)
-    before = sum(s["responseBodySize"] + s["responseHeadersSize"] for u, s in sizes if not worker.search(u))
+    # The worker is served from the Pyodide folder too, so this is everything before it.
+    before = sum(s["responseBodySize"] + s["responseHeadersSize"] for u, s in sizes if "/assets/pyodide/" not in u)
     return before, total, sum(1 for u, _ in sizes if "/assets/pyodide/" in u)
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 import jinja2
@@ -105,10 +108,6 @@ class LocalServer:
     """nginx serving `site` on a free local port until stop(): for the tests and benchmarks."""
 
     def __init__(self, site: Path, prefix: Path):
-        import socket
-        import subprocess
-        import time
-
         from .inline_code import inline_script_hashes
 
         if missing := missing_parts():
