@@ -67,6 +67,7 @@ def build(tmp_path: Path, docs: dict[str, str] | None = None, files: dict[str, s
     work = tmp_path / "project"
     shutil.copytree(ROOT / "docs", work / "docs")
     shutil.copy(ROOT / "zoekwoorden.yml", work / "zoekwoorden.yml")
+    shutil.copy(ROOT / "woordenlijst.yml", work / "woordenlijst.yml")
     for name, text in (files or {}).items():
         (work / name).write_text(text, encoding="utf-8")
     for name, text in (docs or {}).items():
