@@ -179,7 +179,10 @@ def test_several_broken_pages_give_all_their_messages_in_one_run(tmp_path):
 
 
 def test_the_shipped_content_passes_every_check():
-    assert check_site(ROOT / "docs") == []
+    # Only warnings: the readability report (wandelgids.readability) is advice for staff.
+    assert [f for f in check_site(ROOT / "docs") if f.severity != "waarschuwing"] == []
+    assert check_site(ROOT / "docs", readable=False) == []
     result = subprocess.run(["make", "--no-print-directory", "check-content"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Alle 12 pagina's zijn in orde." in result.stdout
+    pages = len(list((ROOT / "docs").glob("*.md")))
+    assert f"0 fouten, " in result.stdout and f"in {pages} pagina's." in result.stdout

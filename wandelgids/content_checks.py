@@ -27,7 +27,7 @@ from markdown.extensions.toc import slugify, unique
 
 import calculators
 
-from . import navigation, search_words
+from . import glossary, navigation, readability, search_words
 from .calculator_block import anchors as block_anchors
 from .calculator_block import parse_blocks, sentence
 from .dates import add_months, dutch_date
@@ -332,8 +332,10 @@ def check_reachable(pages: list[Page], where: dict[str, str], links: dict[str, s
     ]
 
 
-def check_site(docs_dir: Path, today: dt.date | None = None) -> list[Finding]:
-    """Every problem in every page under docs_dir, in file and line order."""
+def check_site(docs_dir: Path, today: dt.date | None = None, readable: bool = True) -> list[Finding]:
+    """Every problem in every page under docs_dir, in file and line order.
+
+    readable: with the readability report (warnings only; wandelgids.readability)."""
     today = today or dt.date.today()
     pages = read_pages(docs_dir)
     where = {page.uri: _display(page, docs_dir) for page in pages}
@@ -349,7 +351,16 @@ def check_site(docs_dir: Path, today: dt.date | None = None) -> list[Finding]:
         found += problems
     found += check_reachable(pages, where, links)
     found += check_search_words(docs_dir)
+    found += check_glossary(docs_dir, today)
+    if readable:
+        found += [Finding(*item, severity=WARNING) for item in readability.findings(docs_dir)]
     return sorted(found, key=lambda f: (f.path, f.line))
+
+
+def check_glossary(docs_dir: Path, today: dt.date) -> list[Finding]:
+    """The glossary file (wandelgids.glossary): errors, since a broken entry is left out of the site."""
+    _, problems = glossary.load(docs_dir.parent / glossary.FILE, today)
+    return [Finding(glossary.FILE, line, problem, fix) for line, problem, fix in problems]
 
 
 def check_search_words(docs_dir: Path) -> list[Finding]:
