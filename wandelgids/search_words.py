@@ -29,6 +29,10 @@ SYNONYMS_FILE = "zoekwoorden.yml"
 # The index field, and its weight: a staff search word counts as much as a word in a title.
 FIELD = "keywords"
 BOOST = 1000.0
+# The glossary's explanations (wandelgids.glossary) of the words a part holds: found by
+# what a word means, weighed like the page's own text.
+EXPLANATION_FIELD = "uitleg"
+EXPLANATION_BOOST = 1.0
 MAX_WORD = 60
 
 
@@ -145,7 +149,15 @@ def check_sources(docs_dir: Path, synonyms_path: Path) -> list[tuple[str, int, s
     return found
 
 
-def augment(index: dict, page_words: dict[str, list[str]], synonyms: dict[str, list[str]]) -> dict:
+def glossary_words(entries) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The glossary as synonyms ({form: everyday words}) and explanations ({form: text})."""
+    synonyms = {form.lower(): entry.search_words for entry in entries for form in entry.forms if entry.search_words}
+    explanations = {form.lower(): entry.explanation for entry in entries for form in entry.forms}
+    return synonyms, explanations
+
+
+def augment(index: dict, page_words: dict[str, list[str]], synonyms: dict[str, list[str]],
+            explanations: dict[str, str] | None = None) -> dict:
     """Add the search words to an index of Material's search plugin ({config, docs}).
 
     page_words maps a page's location in the index (e.g. 'dagschema/', '' for the home
@@ -159,9 +171,16 @@ def augment(index: dict, page_words: dict[str, list[str]], synonyms: dict[str, l
         words += words_for(f"{doc.get('title', '')} {doc.get('text', '')}", synonyms)
         if words:
             doc[FIELD] = _unique(words)
+        meant = _unique(words_for(f"{doc.get('title', '')} {doc.get('text', '')}", {k: [v] for k, v in (explanations or {}).items()}))
+        if meant:
+            doc[EXPLANATION_FIELD] = " ".join(meant)
+    if explanations:
+        index["config"]["fields"][EXPLANATION_FIELD] = {"boost": EXPLANATION_BOOST}
     return index
 
 
-def augment_file(path: Path, page_words: dict[str, list[str]], synonyms: dict[str, list[str]]) -> None:
+def augment_file(path: Path, page_words: dict[str, list[str]], synonyms: dict[str, list[str]],
+                 explanations: dict[str, str] | None = None) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(augment(index, page_words, synonyms), separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    index = augment(index, page_words, synonyms, explanations)
+    path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")

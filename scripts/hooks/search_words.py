@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wandelgids import search_words
+from wandelgids import glossary, search_words
 
 _page_words: dict[str, list[str]] = {}
 
@@ -29,5 +29,10 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
-        synonyms, _ = search_words.load_synonyms(Path(config.config_file_path).parent / search_words.SYNONYMS_FILE)
-        search_words.augment_file(index, _page_words, synonyms)
+        project = Path(config.config_file_path).parent
+        synonyms, _ = search_words.load_synonyms(project / search_words.SYNONYMS_FILE)
+        # The glossary's everyday words and explanations find the pages that hold its words.
+        terms, explanations = search_words.glossary_words(glossary.load(project / glossary.FILE)[0])
+        for form, words in terms.items():
+            synonyms[form] = [*synonyms.get(form, []), *words]
+        search_words.augment_file(index, _page_words, synonyms, explanations)
