@@ -56,3 +56,44 @@ QUERIES = (
     ("onderzoek wandelen rugpijn", "onderzoek/"),
     ("wandelpauze", "dagschema/"),
 )
+
+# One letter wrong (a word of six letters or more): the page the right word finds.
+# Written by hand, the kinds of slip patients make: a letter left out, doubled, swapped
+# or replaced.
+MISSPELT = (
+    ("doorzaken", "wanneer-minder-goed/"),
+    ("ademhalem", "opbouwen/"),
+    ("ischais", "wandelen-per-klacht/"),
+    ("slijtgae", "wandelen-per-klacht/"),
+    ("artorse", "wandelen-per-klacht/"),
+    ("gespannen spiren", "wandelen-per-klacht/"),
+    ("hernai", "wandelen-per-klacht/"),
+    ("joggne", "veelgestelde-vragen/"),
+    ("schoenne", "veelgemaakte-fouten/"),
+    ("wandelschoenn", "veelgemaakte-fouten/"),
+    ("kantorbaan", "waarom-wandelen-werkt/"),
+    ("tussenwervelschjif", "waarom-wandelen-werkt/"),
+    ("chiropracter", "multidisciplinaire-rugzorg/"),
+    ("fysioterapie", "multidisciplinaire-rugzorg/"),
+    ("telefoonummer", "hulp-nodig/"),
+    ("wetenschapelijk bewijs", "onderzoek/"),
+    ("facetgewricten", "waarom-wandelen-werkt/"),
+    ("piekbelsting", "veelgestelde-vragen/"),
+    ("wandelpuaze", "dagschema/"),
+    ("zenuwwortles", "wandelen-per-klacht/"),
+)
+
+# A glossary word's everyday word (woordenlijst.yml, 'zoekwoorden'), or a word of its
+# explanation: the page where the glossary word stands.
+EVERYDAY = (
+    ("heiligbeen", "wanneer-minder-goed/"),
+    ("borstademhaling", "wanneer-minder-goed/"),
+    ("buikademhaling", "dagschema/"),
+    ("knopen in de spieren", "wandelen-per-klacht/"),
+    ("gewrichtsvloeistof", "wandelen-per-klacht/"),
+    ("vicieuze cirkel", "wandelen-per-klacht/"),
+    ("beknelde zenuw", "wandelen-per-klacht/"),
+    ("schokken", "veelgestelde-vragen/"),
+    ("regelmaat", "opbouwen/"),
+    ("pezen en banden", "waarom-wandelen-werkt/"),
+)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from search_queries import QUERIES
+from search_queries import EVERYDAY, MISSPELT, QUERIES
 from test_build import PAGE, build
 
 from wandelgids import search_words
@@ -162,3 +162,52 @@ def test_patient_queries_find_their_page_in_the_top_three(page, base_url):
     assert passed >= 0.9 * len(QUERIES), failures
     assert page.recorder.foreign(base_url) == []
     assert page.recorder.errors == []
+
+
+
+# Straight to Material's search worker in Chromium (the messages its search box sends),
+# with and without the forgiving wrapper: the same ranking as the box, a query in
+# milliseconds instead of typing each one.
+WORKER_RANKS = """async ([queries, forgiving]) => {
+    const config = JSON.parse(document.getElementById("__config").textContent);
+    const wrapped = new URL(config.search, location.href);
+    const url = forgiving ? wrapped : new URL(wrapped.searchParams.get("material"), wrapped);
+    const worker = new Worker(url);
+    const index = await (await fetch(new URL("search/search_index.json", new URL(config.base, location.href)))).json();
+    const ask = (message) => new Promise((resolve) => {
+        worker.onmessage = (event) => resolve(event.data);
+        worker.postMessage(message);
+    });
+    await ask({ type: 0, data: { ...index, options: { suggest: false } } });
+    const found = {};
+    for (const query of queries) {
+        const { data } = await ask({ type: 2, data: query });
+        const pages = data.items.map((group) => new URL(group[0].location.split("#")[0], location.href).pathname);
+        found[query] = [...new Set(pages)].slice(0, 3);
+    }
+    worker.terminate();
+    return found;
+}"""
+
+
+def test_one_letter_wrong_or_an_everyday_word_finds_the_page_and_no_right_query_gets_worse(page, base_url):
+    page.goto(base_url)
+    queries = [q for q, _ in QUERIES + MISSPELT + EVERYDAY]
+    forgiving = page.evaluate(WORKER_RANKS, [queries, True])
+    plain = page.evaluate(WORKER_RANKS, [queries, False])
+    # The worker answers as the search box does (the box test above reads these pages too).
+    assert forgiving["hernia"][0] == "/wandelen-per-klacht/" and plain["hernia"][0] == "/wandelen-per-klacht/"
+    missed = [(q, e, forgiving[q]) for q, e in MISSPELT + EVERYDAY if "/" + e not in forgiving[q]]
+    plain_found = sum("/" + e in plain[q] for q, e in MISSPELT)
+    print(f"\nmisspelt: {len(MISSPELT) - len([m for m in missed if m[0] in dict(MISSPELT)])} of {len(MISSPELT)} "
+          f"in the top three (Material alone: {plain_found}); everyday words: "
+          f"{len(EVERYDAY) - len([m for m in missed if m[0] in dict(EVERYDAY)])} of {len(EVERYDAY)}")
+    assert missed == [] and plain_found < len(MISSPELT) / 2
+    worse = []
+    for query, expected in QUERIES:
+        before = plain[query].index("/" + expected) if "/" + expected in plain[query] else 3
+        after = forgiving[query].index("/" + expected) if "/" + expected in forgiving[query] else 3
+        if after > before:
+            worse.append((query, plain[query], forgiving[query]))
+    assert worse == []
+    assert page.recorder.foreign(base_url) == [] and page.recorder.errors == []
