@@ -269,7 +269,7 @@ def test_every_kind_of_content_error_stops_make_build_in_dutch_all_at_once(tmp_p
         "docs/test.md:18: rekenhulpblok: instelling 'goal_minutes'",
         "overrides/partials/page-foot.html:18: de sjabloon linkt naar 'hulp-nodig/', maar de pagina 'docs/hulp-nodig.md' bestaat niet.\n"
         "  Oplossing: zet docs/hulp-nodig.md terug",
-        "docs/wanneer-minder-goed.md:33: link 'hulp-nodig.md' leidt nergens heen",
+        "docs/wanneer-minder-goed.md:38: link 'hulp-nodig.md' leidt nergens heen",
     ):
         assert expected in out, out
     assert "Traceback" not in out
