@@ -10,7 +10,7 @@ from conftest import axe_violations
 PAGES = [
     "", "waarom-wandelen-werkt/", "wandelen-per-klacht/", "opbouwen/", "dagschema/", "veelgemaakte-fouten/",
     "wanneer-minder-goed/", "multidisciplinaire-rugzorg/", "onderzoek/", "veelgestelde-vragen/", "rekenhulpen/",
-    "hulp-nodig/",
+    "hulp-nodig/", "woordenlijst/",
 ]  # fmt: skip
 
 

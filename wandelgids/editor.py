@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calculators
 
+from . import glossary
 from .front_matter import MAX_DESCRIPTION, REVIEWER_ROLES
 
 PAGES = "paginas"
@@ -71,6 +72,38 @@ def pages_collection() -> dict:
     }
 
 
+def glossary_collection() -> dict:
+    """The glossary (woordenlijst.yml, wandelgids.glossary) as one form: a list of words."""
+    return {
+        "name": "woordenlijst",
+        "label": "Woordenlijst",
+        "description": "Moeilijke woorden met een korte uitleg. Op elke pagina waar zo'n woord staat, kan de lezer "
+                       "erop tikken voor de uitleg. Nieuwe uitleg is een concept tot een zorgverlener hem controleert.",
+        "files": [{
+            "name": "woordenlijst", "label": "Woordenlijst", "file": glossary.FILE, "format": "yaml",
+            "fields": [{
+                "name": "termen", "label": "Woorden", "label_singular": "Woord", "widget": "list",
+                "summary": "{{fields.term}}",
+                "fields": [
+                    {"name": "term", "label": "Woord", "widget": "string",
+                     "hint": "Zoals het op de pagina's staat, bijvoorbeeld: facetgewrichten."},
+                    {"name": "varianten", "label": "Andere vormen", "widget": "list", "required": False,
+                     "hint": "Enkelvoud, meervoud of samenstellingen die ook uitleg krijgen, gescheiden door komma's."},
+                    {"name": "uitleg", "label": "Uitleg", "widget": "text",
+                     "hint": "Een of twee korte zinnen in gewone woorden: wat het woord betekent, geen advies."},
+                    {"name": "zoekwoorden", "label": "Zoekwoorden", "widget": "list", "required": False,
+                     "hint": "Gewone woorden waarmee patiënten de pagina's met dit woord moeten vinden. Ze staan niet op de pagina."},
+                    {"name": "reviewed", "label": "Gecontroleerd op", "widget": "datetime", "required": False,
+                     "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY", "time_format": False, "picker_utc": True,
+                     "hint": "Leeg: de uitleg is een concept en de site zegt dat erbij."},
+                    {"name": "reviewer", "label": "Gecontroleerd door", "widget": "select", "required": False,
+                     "options": list(REVIEWER_ROLES)},
+                ],
+            }],
+        }],
+    }
+
+
 def decap_config(backend: dict | None = None, site_url: str | None = None) -> dict:
     """Decap's configuration (passed to CMS.init, so there is no config.yml to keep in step)."""
     config = {
@@ -81,7 +114,7 @@ def decap_config(backend: dict | None = None, site_url: str | None = None) -> di
         "media_folder": "docs/afbeeldingen",
         "public_folder": "afbeeldingen",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [pages_collection()],
+        "collections": [pages_collection(), glossary_collection()],
     }
     if site_url:
         config["site_url"] = config["display_url"] = site_url
