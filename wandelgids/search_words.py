@@ -34,7 +34,7 @@ BOOST = 1000.0
 # The glossary's explanations (wandelgids.glossary) of the words a part holds: found by
 # what a word means, weighed like the page's own text.
 EXPLANATION_FIELD = "uitleg"
-EXPLANATION_BOOST = 1.0
+EXPLANATION_BOOST = 0.1
 MAX_WORD = 60
 
 
