@@ -1,6 +1,6 @@
 """Content checks for the Wandelgids pages: plain Python, no MkDocs.
 
-One module for the build (scripts/hooks/content.py), the web editor workflow and
+One module for the build (the MkDocs plugin, wandelgids.mkdocs_plugin), the web editor workflow and
 `make check-content`. It reads docs/ and lists every problem at once, in Dutch,
 each with the file, the line and how to fix it:
 
@@ -61,6 +61,8 @@ class Finding:
     message: str  # what is wrong, Dutch
     fix: str  # how to fix it, Dutch
     severity: str = ERROR
+    # No page can render with it (a broken calculator block): any build stops, not only a strict one.
+    stops_render: bool = False
 
     def __str__(self) -> str:
         label = "waarschuwing: " if self.severity == WARNING else ""
@@ -184,7 +186,7 @@ def read_body(page: Page, where: str) -> tuple[Body, list[Finding]]:
     found: list[Finding] = []
     blocks, problems = parse_blocks(raw)
     for problem in problems:
-        found.append(Finding(where, first + problem.line, f"rekenhulpblok: {problem.message}", problem.fix))
+        found.append(Finding(where, first + problem.line, f"rekenhulpblok: {problem.message}", problem.fix, stops_render=True))
     skip = set()
     for block in blocks:
         skip.update(range(block.start, block.end))
