@@ -58,8 +58,13 @@ CONTACT_EMPTY = (
     "(extra.contact in mkdocs.yml: phone, email, address, website, booking). "
     "'Hulp nodig', de voettekst en afgedrukte schema's tonen daarom geen contactblok."
 )
-WORKER = ROOT / "overrides" / "assets" / "javascripts" / "calculator-worker.js"
+JAVASCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+WORKER = JAVASCRIPTS / "calculator-worker.js"
 WORKER_THEME_URI = "assets/javascripts/calculator-worker.js"
+# What the worker imports besides Pyodide: copied beside it, part of the folder's hash
+# (so its static imports name the hashed folder). protocol.js stays in
+# assets/javascripts/ as well, for the page's bridge.
+PROTOCOL = JAVASCRIPTS / "protocol.js"
 EDITOR = ROOT / "editor"
 DECAP = ROOT / "node_modules" / "decap-cms" / "dist"
 # The bundle, the chunks it loads on demand and its WebAssembly; no source maps.
@@ -129,7 +134,7 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
         builds = sorted(p for p in folder.glob("*/") if (p / "pyodide-lock.json").is_file())
         self.pyodide_dir, self.pyodide_files = None, []
         if builds:
-            self.pyodide_files = [*runtime_files(builds[-1]), WORKER]
+            self.pyodide_files = [*runtime_files(builds[-1]), WORKER, PROTOCOL]
             self.pyodide_dir = f"assets/pyodide/{content_hash(self.pyodide_files)}/"
 
     # ---- before anything renders -----------------------------------------------------
