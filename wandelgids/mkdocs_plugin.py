@@ -39,8 +39,6 @@ from .calculator_block import EXTENSION_NAME
 from .editor import editor_setup
 from .front_matter import read_pages
 
-ROOT = Path(__file__).resolve().parent.parent
-
 # One logger for everything the plugin tells. Not below "mkdocs": `--quiet` silences
 # that tree, and an overdue review must not count as a warning in `--strict`; what
 # must stop the build raises PluginError instead.
@@ -58,15 +56,16 @@ CONTACT_EMPTY = (
     "(extra.contact in mkdocs.yml: phone, email, address, website, booking). "
     "'Hulp nodig', de voettekst en afgedrukte schema's tonen daarom geen contactblok."
 )
-JAVASCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+# Below the project's folder (the `root` option):
+JAVASCRIPTS = Path("overrides/assets/javascripts")
 WORKER = JAVASCRIPTS / "calculator-worker.js"
 WORKER_THEME_URI = "assets/javascripts/calculator-worker.js"
 # What the worker imports besides Pyodide: copied beside it, part of the folder's hash
 # (so its static imports name the hashed folder). protocol.js stays in
 # assets/javascripts/ as well, for the page's bridge.
 PROTOCOL = JAVASCRIPTS / "protocol.js"
-EDITOR = ROOT / "editor"
-DECAP = ROOT / "node_modules" / "decap-cms" / "dist"
+EDITOR = Path("editor")
+DECAP = Path("node_modules/decap-cms/dist")
 # The bundle, the chunks it loads on demand and its WebAssembly; no source maps.
 DECAP_FILES = re.compile(r"^(decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|decap-cms\.js\.LICENSE\.txt)$")
 SITE_STYLES = re.compile(r"^assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css$")
@@ -75,7 +74,10 @@ NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="d
 
 
 class WandelgidsConfig(base.Config):
-    # Where scripts/build_pyodide.py writes build/pyodide/<version>/ (relative to the repository).
+    # The project's folder (overrides/, editor/, node_modules/, build/); empty: the one
+    # holding mkdocs.yml. A copy of the content elsewhere names the project here.
+    root = c.Type(str, default="")
+    # Where scripts/build_pyodide.py writes <version>/, below root.
     pyodide_build = c.Type(str, default="build/pyodide")
     # The web editor at /admin/ (off for benchmarks that measure the pages alone).
     editor = c.Type(bool, default=True)
@@ -114,6 +116,7 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
         self.page_words: dict[str, list[str]] = {}  # page URL -> its valid `zoekwoorden`
         self.calculator_pages: set[str] = set()  # src_uri of each page with a calculator widget
         self._rendering: str | None = None  # src_uri of the page whose Markdown is being converted
+        self.root = Path()
 
     # ---- configuration ---------------------------------------------------------------
 
@@ -123,6 +126,7 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
         config.extra["contact"] = checked_contact(config.extra.get("contact"))
         if not any(config.extra["contact"].values()):
             log.info(CONTACT_EMPTY)
+        self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self._find_pyodide()
         # The calculator block extension tells which page it put a widget in.
         if EXTENSION_NAME in config.markdown_extensions:
@@ -130,11 +134,11 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
         return config
 
     def _find_pyodide(self) -> None:
-        folder = ROOT / self.config.pyodide_build
+        folder = self.root / self.config.pyodide_build
         builds = sorted(p for p in folder.glob("*/") if (p / "pyodide-lock.json").is_file())
         self.pyodide_dir, self.pyodide_files = None, []
         if builds:
-            self.pyodide_files = [*runtime_files(builds[-1]), WORKER, PROTOCOL]
+            self.pyodide_files = [*runtime_files(builds[-1]), self.root / WORKER, self.root / PROTOCOL]
             self.pyodide_dir = f"assets/pyodide/{content_hash(self.pyodide_files)}/"
 
     # ---- before anything renders -----------------------------------------------------
@@ -164,17 +168,18 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
         return files
 
     def _add_editor(self, files, config) -> None:
-        if not (DECAP / "decap-cms.js").is_file():
+        editor, decap = self.root / EDITOR, self.root / DECAP
+        if not (decap / "decap-cms.js").is_file():
             raise PluginError("node_modules/decap-cms ontbreekt. Gebruik 'make build': dat installeert eerst de npm-pakketten.")
-        for path in sorted(EDITOR.iterdir()):
-            files.append(File(path.name, str(EDITOR), config.site_dir, False, dest_uri=f"admin/{path.name}"))
-        for path in sorted(DECAP.iterdir()):
+        for path in sorted(editor.iterdir()):
+            files.append(File(path.name, str(editor), config.site_dir, False, dest_uri=f"admin/{path.name}"))
+        for path in sorted(decap.iterdir()):
             if DECAP_FILES.match(path.name):
-                files.append(File(path.name, str(DECAP), config.site_dir, False, dest_uri=f"admin/decap/{path.name}"))
+                files.append(File(path.name, str(decap), config.site_dir, False, dest_uri=f"admin/decap/{path.name}"))
         styles = sorted(f.dest_uri for f in files if SITE_STYLES.match(f.dest_uri))
         styles += [uri for uri in config.extra_css if not uri.startswith(("http:", "https:", "//"))]
-        editor = config.extra.get("editor") or {}
-        setup = editor_setup(editor.get("backend"), config.site_url, [f"../{uri}" for uri in styles])
+        settings = config.extra.get("editor") or {}
+        setup = editor_setup(settings.get("backend"), config.site_url, [f"../{uri}" for uri in styles])
         files.append(File.generated(config, "admin/config.json", content=json.dumps(setup, ensure_ascii=False, indent=1)))
 
     # ---- pages ------------------------------------------------------------------------
