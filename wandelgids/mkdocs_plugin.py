@@ -7,9 +7,8 @@ wandelgids.content_checks, navigation, search_words, editor), which import nothi
 from MkDocs, so that another generator (Zensical) can run them too. What it adds:
 
 - the menu from the pages' front matter, unless mkdocs.yml has its own `nav`;
-- the content checks before anything renders: every finding is told through one
-  logger; a calculator block that cannot render stops any build, any error stops a
-  strict build (the findings say which file, line and fix);
+- the content checks before anything renders: any error stops every build, with all
+  of them in Dutch (file, line, fix); warnings (an overdue review) are only told;
 - the clinic's contact details checked and normalised (extra.contact);
 - the compiled Pyodide folder (scripts/build_pyodide.py) and the worker, copied to
   assets/pyodide/<content hash>/; pages with a calculator get that folder's address;
@@ -146,14 +145,14 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
     def on_pre_build(self, config):
         self.page_words.clear()
         self.calculator_pages.clear()
-        findings = content_checks.check_site(Path(config.docs_dir)) + content_checks.check_calculators()
+        templates = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        findings = content_checks.check_all(Path(config.docs_dir), templates_dir=templates)
         for finding in findings:
-            log.info("%s", finding)
-        errors = content_checks.errors(findings)
-        if any(f.stops_render for f in errors):
-            raise PluginError("De build stopt: een rekenhulpblok is niet in orde (zie de meldingen hierboven).")
-        if errors and config.strict:
-            raise PluginError(f"De build stopt: {len(errors)} fout(en) in de inhoud (zie de meldingen hierboven).")
+            if finding.severity == content_checks.WARNING:
+                log.info("%s", finding)  # an overdue review is said, but does not stop the build
+        # The errors stop the build themselves, whatever the log level (--quiet) or --strict.
+        if stop := content_checks.build_stop_message(findings):
+            raise PluginError(stop)
 
     # ---- files ------------------------------------------------------------------------
 
