@@ -15,6 +15,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from wandelgids import glossary
 import yaml
 from conftest import ROOT
 
@@ -137,7 +139,7 @@ def test_the_pipeline_commands_run(site, tmp_path):
         elif target == "check-content":
             result = run(command, env)
             assert result.returncode == 0, result.stdout + result.stderr
-            assert "pagina's" in result.stdout and "Nog te doen voor de lancering (6)" in result.stdout
+            assert "pagina's" in result.stdout and f"Nog te doen voor de lancering ({6 + len(glossary.unreviewed(ROOT / glossary.FILE))})" in result.stdout
         elif target == "launch-check":
             result = run(command, env)  # the shipped content has open items: production is refused
             assert result.returncode != 0 and "gaat niet live" in result.stderr
