@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wandelgids.content_checks import ERROR, WARNING, check_site
+from wandelgids.content_checks import ERROR, WARNING, check_site, reviews_due
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 27)
@@ -142,8 +142,35 @@ def test_an_overdue_review_is_a_warning_not_an_error(tmp_path):
         f"{WARNING}|docs/test.md:4: waarschuwing: de laatste inhoudelijke controle (26 november 2025) is meer dan 12 maanden geleden."
     )
     assert "Oplossing: laat een zorgverlener de pagina nakijken" in message
-    # Exactly twelve months is not overdue yet.
-    assert check(tmp_path, {"test.md": page(FRONT.replace("2026-11-25", "2025-11-27"))}) == []
+    # Exactly twelve months is not overdue yet: due today.
+    message = only(check(tmp_path, {"test.md": page(FRONT.replace("2026-11-25", "2025-11-27"))}))
+    assert message.startswith(f"{WARNING}|docs/test.md:4: waarschuwing: de volgende inhoudelijke controle van de pagina is uiterlijk 27 november 2026 (vandaag)")
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "expected"),
+    [
+        ("2025-12-27", "docs/test.md:4: waarschuwing: de volgende inhoudelijke controle van de pagina is uiterlijk 27 december 2026 (over 30 dagen).\n"
+                       "  Oplossing: plan de controle met een zorgverlener"),
+        ("2025-11-28", "(over 1 dag)"),
+        ("2025-12-28", None),  # 31 days ahead: nothing to say yet
+    ],
+)
+def test_a_review_due_within_30_days_is_announced_as_a_warning(tmp_path, reviewed, expected):
+    found = check(tmp_path, {"test.md": page(FRONT.replace("2026-11-25", reviewed))})
+    if expected is None:
+        assert found == []
+    else:
+        assert only(found).startswith(f"{WARNING}|") and expected in only(found)
+
+
+def test_reviews_due_lists_overdue_and_soon_for_the_monthly_check(tmp_path):
+    check(tmp_path, {"oud.md": page(FRONT.replace("2026-11-25", "2025-01-10")), "bijna.md": page(FRONT.replace("2026-11-25", "2025-12-20")),
+                     "kapot.md": page(FRONT.replace("title: Test", 'title: "Test'))})
+    found = [f"{f.path}:{f.line}" for f in reviews_due(tmp_path / "docs", today=TODAY) if f.path.startswith("docs/")]
+    assert found == ["docs/bijna.md:4", "docs/oud.md:4"]
+    assert all(f.severity == WARNING for f in reviews_due(tmp_path / "docs", days=400, today=TODAY))
+    assert "docs/index.md:4" in [f"{f.path}:{f.line}" for f in reviews_due(tmp_path / "docs", days=400, today=TODAY)]
 
 
 @pytest.mark.parametrize(

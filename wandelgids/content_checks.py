@@ -30,11 +30,12 @@ import calculators
 from . import line_scan, navigation, search_words
 from .calculator_block import anchors as block_anchors
 from .calculator_block import parse_blocks, sentence
-from .dates import add_months, dutch_date
+from .dates import add_months, build_day, dutch_date
 from .front_matter import MAX_DESCRIPTION, REQUIRED, REVIEW_MONTHS, REVIEWER_ROLES, Page, as_date, read_pages
 
 ERROR = "fout"
 WARNING = "waarschuwing"
+DUE_SOON_DAYS = 30  # a review due within this many days is announced (a warning), like an overdue one
 
 FENCE = re.compile(r"^[ \t]{0,40}(```|~~~)")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -78,7 +79,7 @@ def _shown(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def check_front_matter(page: Page, where: str, today: dt.date) -> list[Finding]:
+def check_front_matter(page: Page, where: str, today: dt.date, due_days: int = DUE_SOON_DAYS) -> list[Finding]:
     def at(key: str) -> int:
         return page.key_lines.get(key, 1)
 
@@ -128,15 +129,8 @@ def check_front_matter(page: Page, where: str, today: dt.date) -> list[Finding]:
                 Finding(where, at("reviewed"), f"'reviewed' ({day.isoformat()}) ligt in de toekomst",
                         "vul de datum in waarop de pagina echt is gecontroleerd: vandaag of eerder.")
             )
-        elif add_months(day, REVIEW_MONTHS) < today:
-            found.append(
-                Finding(
-                    where, at("reviewed"),
-                    f"de laatste inhoudelijke controle ({dutch_date(day)}) is meer dan {REVIEW_MONTHS} maanden geleden",
-                    "laat een zorgverlener de pagina nakijken en zet 'reviewed' op de datum van die controle.",
-                    WARNING,
-                )
-            )
+        elif due := _review_due(where, at("reviewed"), day, today, due_days, "page"):
+            found.append(due)
     reviewer = meta.get("reviewer")
     if reviewer not in (None, "") and str(reviewer) not in REVIEWER_ROLES:
         found.append(
@@ -334,7 +328,7 @@ def check_site(docs_dir: Path, today: dt.date | None = None, templates_dir: Path
     templates_dir: the theme's custom templates (links they make to pages are checked too);
     by default the 'overrides' folder beside docs_dir, when there is one.
     """
-    today = today or dt.date.today()
+    today = today or build_day()
     pages = read_pages(docs_dir)
     where = {page.uri: _display(page, docs_dir) for page in pages}
     found: list[Finding] = []
@@ -425,9 +419,9 @@ def check_search_words(docs_dir: Path) -> list[Finding]:
 # ---- the calculators' rules ("Zo rekent deze rekenhulp") ---------------------------
 
 
-def check_calculators(today: dt.date | None = None) -> list[Finding]:
+def check_calculators(today: dt.date | None = None, due_days: int = DUE_SOON_DAYS) -> list[Finding]:
     """The rules and their review declared beside each calculator, checked like a page's."""
-    today = today or dt.date.today()
+    today = today or build_day()
     found: list[Finding] = []
     for name in calculators.NAMES:
         source = Path(calculators.source_file(name))
@@ -441,16 +435,37 @@ def check_calculators(today: dt.date | None = None) -> list[Finding]:
             found.append(Finding(where, line, f"controleur '{review['reviewer']}' is geen bekende rol",
                                  f"kies een van: {', '.join(REVIEWER_ROLES)}."))  # fmt: skip
         day = _as_date(review["reviewed"])
-        if day and day <= today and add_months(day, REVIEW_MONTHS) < today:
-            found.append(
-                Finding(
-                    where, line,
-                    f"de regels zijn voor het laatst gecontroleerd op {dutch_date(day)}, meer dan {REVIEW_MONTHS} maanden geleden",
-                    "laat een zorgverlener de regels nakijken en zet REVIEW op de datum van die controle.",
-                    WARNING,
-                )
-            )  # fmt: skip
+        if day and day <= today and (due := _review_due(where, line, day, today, due_days, "rules")):
+            found.append(due)
     return found
+
+
+def _review_due(where: str, line: int, day: dt.date, today: dt.date, days: int, kind: str) -> Finding | None:
+    """A warning when the review after `day` is overdue or due within `days` days (kind: 'page' or 'rules')."""
+    due = add_months(day, REVIEW_MONTHS)
+    if due < today:
+        if kind == "page":
+            return Finding(where, line, f"de laatste inhoudelijke controle ({dutch_date(day)}) is meer dan {REVIEW_MONTHS} maanden geleden",
+                           "laat een zorgverlener de pagina nakijken en zet 'reviewed' op de datum van die controle.", WARNING)
+        return Finding(where, line, f"de regels zijn voor het laatst gecontroleerd op {dutch_date(day)}, meer dan {REVIEW_MONTHS} maanden geleden",
+                       "laat een zorgverlener de regels nakijken en zet REVIEW op de datum van die controle.", WARNING)
+    left = (due - today).days
+    if left > days:
+        return None
+    when = "vandaag" if left == 0 else f"over {left} {'dag' if left == 1 else 'dagen'}"
+    what, field = ("pagina", "'reviewed'") if kind == "page" else ("regels", "REVIEW")
+    return Finding(where, line, f"de volgende inhoudelijke controle van de {what} is uiterlijk {dutch_date(due)} ({when})",
+                   f"plan de controle met een zorgverlener en zet daarna {field} op de datum ervan.", WARNING)
+
+
+def reviews_due(docs_dir: Path, days: int = DUE_SOON_DAYS, today: dt.date | None = None) -> list[Finding]:
+    """Pages and calculators' rules whose review is overdue or due within `days` days (warnings, for
+    the monthly check and `make check-content`), in file and line order."""
+    today = today or build_day()
+    found = [f for page in read_pages(docs_dir) if page.has_front_matter and not page.error
+             for f in check_front_matter(page, _display(page, docs_dir), today, days) if f.severity == WARNING]
+    found += [f for f in check_calculators(today, days) if f.severity == WARNING]
+    return sorted(found, key=lambda f: (f.path, f.line))
 
 
 def errors(findings: list[Finding]) -> list[Finding]:
