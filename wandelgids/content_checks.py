@@ -234,8 +234,9 @@ def read_body(page: Page, where: str) -> tuple[Body, list[Finding]]:
                             "beschrijf tussen de [ ] wat de afbeelding laat zien, bijvoorbeeld ![Wandelaar in het bos](wandelaar.jpg).")
                 )
             body.links.append((line, link.target, "afbeelding" if link.image else "link"))
-        for _ in range(line_scan.html_images_without_alt(text)):
-            found.append(Finding(where, line, "afbeelding (<img>) zonder alt-tekst", "zet in de tag alt=\"...\" met wat de afbeelding laat zien."))
+        if "<img" in text.lower() and (count := line_scan.html_images_without_alt(text)):
+            what = "afbeelding (<img>)" if count == 1 else f"{count} afbeeldingen (<img>)"
+            found.append(Finding(where, line, f"{what} zonder alt-tekst", "zet in de tag alt=\"...\" met wat de afbeelding laat zien."))
         if target := line_scan.reference(text):
             body.links.append((line, target, "link"))
 
