@@ -1,4 +1,4 @@
-"""The calculator block as a plain Python-Markdown extension: no MkDocs, no hooks."""
+"""The calculator block as a plain Python-Markdown extension: no MkDocs, no plugin."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from wandelgids.calculator_block import CalculatorBlockError
+from wandelgids.calculator_block import CalculatorBlockError, parse_blocks
 from wandelgids.front_matter import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +29,17 @@ def test_a_shipped_page_renders_its_widgets_with_markdown_alone():
     assert re.search(r'<td data-cell="minutes_per_day">\d+</td>', html)
     assert "/// calculator" not in html
     assert "<p><section" not in html  # the widget is a block, not wrapped in a paragraph
+
+
+def test_the_extension_records_which_calculators_a_text_carries():
+    """How the MkDocs plugin learns a page has a calculator, without searching its HTML."""
+    seen: list[list[str]] = []
+    configs = {"wandelgids.calculator_block": {"record": seen.append}}
+    page = read_page(ROOT / "docs" / "opbouwen.md", ROOT / "docs")
+    markdown.markdown(page.body, extensions=EXTENSIONS, extension_configs=configs)
+    markdown.markdown("# Geen rekenhulp\n", extensions=EXTENSIONS, extension_configs=configs)
+    assert seen == [[block.name for block in parse_blocks(page.body.split("\n"))[0]], []]
+    assert seen[0]
 
 
 def test_block_options_become_the_form_defaults_and_the_plan():

@@ -1,6 +1,6 @@
 """Content checks for the Wandelgids pages: plain Python, no MkDocs.
 
-One module for the build (scripts/hooks/content.py), the web editor workflow and
+One module for the build (the MkDocs plugin, wandelgids.mkdocs_plugin), the web editor workflow and
 `make check-content`. It reads docs/ and lists every problem at once, in Dutch,
 each with the file, the line and how to fix it:
 
