@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from wandelgids.content_checks import ERROR, WARNING, check_site, reviews_due
+from wandelgids.content_checks import ERROR, WARNING, build_stop_message, check_site, reviews_due
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 27)
@@ -275,3 +276,33 @@ def test_the_shipped_content_passes_every_check():
     result = subprocess.run(["make", "--no-print-directory", "check-content"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Alle 12 pagina's zijn in orde." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("front", "example"),
+    [
+        (FRONT.replace("title: Test", 'title: "Test'), "het aanhalingsteken (\") aan het begin van de waarde van 'title' wordt niet gesloten"),
+        (FRONT.replace("description:", "\tdescription:"), "op deze regel staat een tab"),
+        (FRONT.replace("reviewed: 2026-11-25", "reviewed: 2026-02-30"), "'2026-02-30' is geen bestaande datum"),
+        (FRONT.replace("title: Test", "title: 2025"), "'title' is geen tekst"),
+    ],
+)
+def test_the_staff_guide_shows_the_messages_the_checks_give(tmp_path, front, example):
+    guide = (ROOT / "HANDLEIDING.md").read_text(encoding="utf-8")
+    assert f"`{example}`" in guide
+    assert example in only(check(tmp_path, {"test.md": page(front)}))
+
+
+def test_the_staff_guide_shows_the_build_stop_and_template_messages(tmp_path):
+    guide = " ".join((ROOT / "HANDLEIDING.md").read_text(encoding="utf-8").split())
+    assert '"De site wordt niet gebouwd: ... fouten in de inhoud"' in guide
+    assert "de volgende controle is nog niet afgerond" in guide
+    assert "`de front matter bovenaan wordt niet afgesloten: de regel '---' ontbreekt`" in guide
+    assert "`de sjabloon linkt naar 'hulp-nodig/', maar de pagina 'docs/hulp-nodig.md' bestaat niet`" in guide
+    docs = tmp_path / "project" / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    shutil.copytree(ROOT / "overrides", tmp_path / "project" / "overrides")
+    (docs / "hulp-nodig.md").unlink()
+    stop = build_stop_message(check_site(docs))
+    assert stop.startswith("De site wordt niet gebouwd: ") and " fouten in de inhoud" in stop
+    assert "de sjabloon linkt naar 'hulp-nodig/', maar de pagina 'docs/hulp-nodig.md' bestaat niet" in stop
