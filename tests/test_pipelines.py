@@ -244,3 +244,11 @@ def test_security_txt_only_from_a_contact_the_clinic_gave(tmp_path):
     with pytest.raises(security_txt.SecurityContactError, match="Oplossing"):
         security_txt.contact_uri("bel ons")
     assert not (ROOT / "site/.well-known/security.txt").exists()  # the shipped content has no contact
+
+
+def test_the_makefile_installs_exactly_the_locked_uv():
+    makefile = (ROOT / "Makefile").read_text()
+    pinned = re.search(r"^UV_VERSION := (\S+)$", makefile, re.MULTILINE)[1]
+    lock = (ROOT / "uv.lock").read_text()
+    assert re.search(rf'name = "uv"\nversion = "{re.escape(pinned)}"', lock)
+    assert "'uv==$(UV_VERSION)'" in makefile
