@@ -74,3 +74,15 @@ def test_a_bad_block_stops_with_a_dutch_message_and_line(text, expected):
         render(text)
     assert expected in str(error.value)
     assert "Oplossing:" in str(error.value) and ".." not in str(error.value)
+
+
+def test_rules_review_date_that_has_passed_is_not_shown(monkeypatch):
+    from wandelgids.widgets import render_widget
+
+    values = {f["name"]: f["default"] for f in __import__("calculators").describe("progression")["fields"] if f["required"]}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 14 November 2023: before the next review
+    assert "Volgende controle uiterlijk" in render_widget("progression", values, "p1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "4102444800")  # 1 January 2100: long after it
+    later = render_widget("progression", values, "p1")
+    assert "Volgende controle uiterlijk" not in later
+    assert "de volgende controle is nog niet afgerond" in later
