@@ -4,6 +4,7 @@ types; only a Python installation that lacks a module raises (ImportError)."""
 from __future__ import annotations
 
 import json
+import re
 import datetime as _dt
 from types import ModuleType
 
@@ -76,6 +77,36 @@ def calculate(name: object, params: object = None) -> dict:
         return {"ok": False, "calculator": label, "errors": [{"field": None, "message": message}]}
 
 
+# What the worker lets through to Python (and what Python itself accepts): nesting
+# thousands deep overflows Pyodide's stack for good, and nothing a form sends comes near.
+MAX_REQUEST_BYTES = 64 * 1024
+MAX_REQUEST_DEPTH = 32
+TOO_LARGE = (
+    "Het verzoek aan de rekenhulp is onleesbaar: het is groter dan "
+    f"{MAX_REQUEST_BYTES // 1024} KB of dieper dan {MAX_REQUEST_DEPTH} niveaus genest."
+)
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def request_limits() -> str:
+    """The limits and their refusal as JSON, for the worker and the page (protocol.js)."""
+    return json.dumps({"max_bytes": MAX_REQUEST_BYTES, "max_depth": MAX_REQUEST_DEPTH, "refusal": TOO_LARGE})
+
+
+def _too_large(text: str | bytes) -> bool:
+    """Over the size or nesting limit, measured on the text in linear time (as protocol.js does)."""
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    if len(data) > MAX_REQUEST_BYTES:
+        return True
+    depth = 0
+    for bracket in _BRACKET.findall(_JSON_STRING.sub("", data.decode("utf-8", "replace"))):
+        depth += 1 if bracket in "[{" else -1
+        if depth > MAX_REQUEST_DEPTH:
+            return True
+    return False
+
+
 def _refused(message: str) -> dict:
     return {"ok": False, "calculator": None, "errors": [{"field": None, "message": message}]}
 
@@ -83,6 +114,8 @@ def _refused(message: str) -> dict:
 def calculate_json(text: object) -> str:
     """calculate() across a text boundary (the browser's worker): a JSON request
     {"name": ..., "params": {...}} in, the result as JSON text out. Never raises."""
+    if isinstance(text, (str, bytes)) and _too_large(text):
+        return json.dumps(_refused(TOO_LARGE))
     try:
         request = json.loads(text) if isinstance(text, (str, bytes)) else None
     except (ValueError, RecursionError):

@@ -136,6 +136,15 @@ class Field:
         raise self._fail("deze keuze bestaat niet.")
 
 
+# How many unknown fields an answer names, and how much of each name it echoes.
+MAX_UNKNOWN_NAMED = 10
+MAX_ECHOED_KEY = 40
+
+
+def _cut(key: str) -> str:
+    return key if len(key) <= MAX_ECHOED_KEY else key[: MAX_ECHOED_KEY - 1] + "…"
+
+
 class Schema:
     def __init__(self, name: str, title: str, fields: tuple[Field, ...], *, result_noun: str = "het schema"):
         self.name, self.title, self.fields = name, title, fields
@@ -160,15 +169,16 @@ class Schema:
         """
         values: dict = {}
         errors: list[dict] = []
-        for key in params:
-            if key not in self.field_names:
-                known = ", ".join(self.field_names)
-                errors.append(
-                    {
-                        "field": str(key),
-                        "message": f"Onbekend veld '{key}'. Deze rekenhulp kent: {known}.",
-                    }
-                )
+        unknown = [key for key in params if key not in self.field_names]
+        known = ", ".join(self.field_names)
+        # A few named, each cut short: thousands of unknown or huge keys must not make
+        # the answer larger than the request.
+        for key in unknown[:MAX_UNKNOWN_NAMED]:
+            shown = _cut(str(key))
+            errors.append({"field": shown, "message": f"Onbekend veld '{shown}'. Deze rekenhulp kent: {known}."})
+        if len(unknown) > MAX_UNKNOWN_NAMED:
+            more = len(unknown) - MAX_UNKNOWN_NAMED
+            errors.append({"field": None, "message": f"En nog {more} {'onbekend veld' if more == 1 else 'onbekende velden'}."})
         for spec in self.fields:
             value = params.get(spec.name)
             if value is None or (value == "" and not spec.required):

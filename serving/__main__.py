@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 
 from . import cdn, nginx
+from .facts import site_rules
 from .inline_code import InlineCodeError, inline_script_hashes
+from .policy import PolicyError
 from .precompress import precompress
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,16 +24,18 @@ PRODUCTION_ROOT = "/var/www/wandelgids"
 
 def finish(site: Path) -> None:
     try:
-        hashes = inline_script_hashes(site)
-    except InlineCodeError as error:
+        rules = site_rules(site)
+        headers = cdn.render(rules)
+    except (InlineCodeError, PolicyError, cdn.HeadersError) as error:
         sys.exit(f"serving: {error}")
-    (site / "_headers").write_text(cdn.headers_file(site, hashes), encoding="utf-8")
+    (site / "_headers").write_text(headers, encoding="utf-8")
     out = ROOT / "build" / "nginx"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "wandelgids.conf").write_text(nginx.server_conf(hashes, PRODUCTION_ROOT, "80"), encoding="utf-8")
+    (out / "wandelgids.conf").write_text(nginx.server_conf(rules, PRODUCTION_ROOT, "80"), encoding="utf-8")
     counts = precompress(site, ROOT / "build" / "precompressed")
     print(
-        f"serving: {len(hashes)} inline scripts hashed into the CSP; _headers and build/nginx/wandelgids.conf "
+        f"serving: {len(inline_script_hashes(site))} inline scripts hashed into the CSP; _headers ({len(rules)} rules) "
+        "and build/nginx/wandelgids.conf "
         f"written; {counts['written']} precompressed files ({counts['compressed_now']} compressed now)"
     )
 
@@ -41,7 +45,7 @@ def serve(site: Path, port: int) -> None:
         sys.exit(f"serving: install {' '.join(missing)} first (make serve-prod does, as root).")
     if not (site / "_headers").is_file():
         sys.exit(f"serving: {site} is not a finished build; run 'make build' first.")
-    conf = nginx.write_local_config(site, ROOT / "build" / "nginx-local", port, inline_script_hashes(site))
+    conf = nginx.write_local_config(site, ROOT / "build" / "nginx-local", port, site_rules(site))
     print(f"Wandelgids (nginx, production headers): http://127.0.0.1:{port}/  (Ctrl+C stops)", flush=True)
     os.execv(nginx.nginx_binary(), nginx.command(conf))
 

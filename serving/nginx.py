@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -38,27 +39,33 @@ TYPES = (
 )
 
 
-def _headers(script_hashes: list[str]):
-    def render(cache_control: str, indent: int, path: str = "/") -> str:
-        # `always`: error responses (404, 405) carry the policy too.
-        security = policy.security_headers(script_hashes, path)
-        lines = [f'add_header {name} "{value}" always;' for name, value in security.items()]
-        lines.append(f'add_header Cache-Control "{cache_control}" always;')
-        return "\n".join(" " * indent + line for line in lines)
-
-    return render
+def _regex(pattern: str) -> str:
+    """A policy pattern (exact path, or prefix ending in '*') as an nginx regex on the path."""
+    if pattern.endswith("*"):
+        return "^" + re.escape(pattern[:-1])
+    return "^" + re.escape(pattern) + "$"
 
 
-def server_conf(script_hashes: list[str], root: Path | str, listen: str, server_name: str = "_") -> str:
+def header_maps(rules: list[policy.HeaderRule]) -> list[dict]:
+    """Per header: its value for every path, as an nginx map from the requested path.
+    The last matching rule wins, so the map lists the rules last first (nginx takes the
+    first regex that matches); the `/*` rule is the default."""
+    first, *rest = rules
+    assert first.pattern == "/*", "the first rule must be /* and set every header"
+    maps = []
+    for index, (name, default) in enumerate(first.headers.items()):
+        entries = [(_regex(rule.pattern), rule.headers[name]) for rule in reversed(rest) if name in rule.headers]
+        maps.append({"name": name, "variable": f"$wandelgids_header_{index}", "default": default, "entries": entries})
+    return maps
+
+
+def server_conf(rules: list[policy.HeaderRule], root: Path | str, listen: str, server_name: str = "_") -> str:
     return TEMPLATES.get_template("server.conf.j2").render(
         listen=listen,
         server_name=server_name,
         root=root,
         types=TYPES,
-        headers=_headers(script_hashes),
-        default_cache=policy.DEFAULT_CACHE,
-        cache_rules=policy.CACHE_RULES,
-        sections=policy.sections(),
+        maps=header_maps(rules),
     )
 
 
@@ -76,12 +83,12 @@ def missing_parts() -> list[str]:
     return missing
 
 
-def write_local_config(site: Path, prefix: Path, port: int, script_hashes: list[str], host: str = "127.0.0.1") -> Path:
+def write_local_config(site: Path, prefix: Path, port: int, rules: list[policy.HeaderRule], host: str = "127.0.0.1") -> Path:
     """A standalone nginx.conf serving `site` on host:port, its pid, logs and temp files under `prefix`."""
     prefix = prefix.resolve()
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
     server = prefix / "wandelgids.conf"
-    server.write_text(server_conf(script_hashes, site.resolve(), f"{host}:{port}"), encoding="utf-8")
+    server.write_text(server_conf(rules, site.resolve(), f"{host}:{port}"), encoding="utf-8")
     conf = prefix / "nginx.conf"
     conf.write_text(
         TEMPLATES.get_template("nginx.conf.j2").render(
@@ -108,14 +115,14 @@ class LocalServer:
     """nginx serving `site` on a free local port until stop(): for the tests and benchmarks."""
 
     def __init__(self, site: Path, prefix: Path):
-        from .inline_code import inline_script_hashes
+        from .facts import site_rules
 
         if missing := missing_parts():
             raise RuntimeError(f"{' and '.join(missing)} not installed; 'make test' installs them.")
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
-        conf = write_local_config(site, prefix, self.port, inline_script_hashes(site))
+        conf = write_local_config(site, prefix, self.port, site_rules(site))
         self.process = subprocess.Popen(command(conf), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.url = f"http://127.0.0.1:{self.port}/"
         deadline = time.monotonic() + 10

@@ -59,8 +59,15 @@ def article_units() -> list[str]:
     return units
 
 
-def build(tmp_path: Path, docs: dict[str, str] | None = None, files: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Build a copy of the project's docs (with some pages replaced) into tmp_path.
+def make_build_command() -> list[str]:
+    """The `mkdocs build` line of the Makefile's build target: the tests build the way `make build` does."""
+    line = re.search(r"^build:.*\n(?:\t.*\n)*?\t\$\(BIN\)/mkdocs (build[^\n]*)", (ROOT / "Makefile").read_text(), re.MULTILINE)
+    return [str(MKDOCS), *line[1].split()]
+
+
+def build(tmp_path: Path, docs: dict[str, str | None] | None = None, files: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Build a copy of the project's docs (with some pages replaced, or deleted where None) into
+    tmp_path, with the Makefile's own flags (--strict --quiet).
 
     files: other files of the project (e.g. the synonyms file), by name, replaced too.
     """
@@ -70,14 +77,17 @@ def build(tmp_path: Path, docs: dict[str, str] | None = None, files: dict[str, s
     for name, text in (files or {}).items():
         (work / name).write_text(text, encoding="utf-8")
     for name, text in (docs or {}).items():
-        (work / "docs" / name).write_text(text, encoding="utf-8")
+        if text is None:
+            (work / "docs" / name).unlink()
+        else:
+            (work / "docs" / name).write_text(text, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text()
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     config = config.replace("scripts/hooks/", f"{ROOT / 'scripts/hooks'}/")
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # serve-only, relative paths
     (work / "mkdocs.yml").write_text(config)
     return subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        [*make_build_command(), "--site-dir", str(tmp_path / "site")],
         cwd=work, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
 
@@ -171,7 +181,7 @@ Tekst.
         ("/// calculator | progression\nweekly_increase: 8\n///", 14, "hooguit 5 minuten per week"),
         ("/// calculator | schedule\nwake_time: 25:00\n///", 14, "instelling 'wake_time'"),
         ("/// calculator | breathing\ninhale_steps: 4\nexhale_steps: 3\n///", 15, "uitademing moet langer zijn"),
-        ("/// calculator | progression\ngoal_minutes: [30\n///", 14, "geen geldige YAML"),
+        ("/// calculator | progression\ngoal_minutes: [30\n///", 14, "de instellingen zijn op deze regel niet te lezen"),
         ("/// calculator | progression\n- 30\n///", 14, "'instelling: waarde'"),
         ("/// calculator | progression\ngoal_minutes: 30", 13, "niet afgesloten"),
     ],
@@ -233,6 +243,35 @@ def test_the_menu_follows_nav_order_in_front_matter(tmp_path):
     menu = re.findall(r'href="([^"#]*)" class="md-nav__link', home)
     assert menu[:3] == [".", "nieuw/", "waarom-wandelen-werkt/"], menu
     assert menu[-1] == "hulp-nodig/"
+
+
+def test_every_kind_of_content_error_stops_make_build_in_dutch_all_at_once(tmp_path):
+    """One build with one mistake of each kind: `make build`'s own command fails and names each file and line."""
+    assert "--quiet" in make_build_command()  # the log level that used to hide the checks' warnings
+    front = 'title: "Test\ndescription: Kort.\nreviewed: 2026-11-25\nreviewer: chiropractor\nnav_order: 999\n'
+    pages = {
+        "kapot.md": f"---\n{front}---\n\n# Kapot\n\nTekst.\n",
+        "test.md": "---\ntitle: Test\ndescription: Kort.\nreviewed: 2026-11-25\nreviewer: chiropractor\nnav_order: 998\n---\n\n"
+        "# Test\n\n### Sprong\n\nZie [niets](niets.md).\n\n![](foto.png)\n\n/// calculator | progression\ngoal_minutes: 300\n///\n",
+        "hulp-nodig.md": None,  # the page the footer, the disclaimer and 'neem contact op' link to
+    }
+    result = build(tmp_path, pages)
+    assert result.returncode != 0
+    out = result.stderr
+    assert "De site wordt niet gebouwd:" in out
+    for expected in (
+        "docs/kapot.md:2: het aanhalingsteken (\") aan het begin van de waarde van 'title' wordt niet gesloten.\n  Oplossing: ",
+        "docs/test.md:11: de kop 'Sprong' springt van niveau 1 naar 3.\n  Oplossing: ",
+        "docs/test.md:13: link 'niets.md' leidt nergens heen",
+        "docs/test.md:15: afbeelding 'foto.png' heeft geen alt-tekst",
+        "docs/test.md:18: rekenhulpblok: instelling 'goal_minutes'",
+        "overrides/partials/page-foot.html:18: de sjabloon linkt naar 'hulp-nodig/', maar de pagina 'docs/hulp-nodig.md' bestaat niet.\n"
+        "  Oplossing: zet docs/hulp-nodig.md terug",
+        "docs/wanneer-minder-goed.md:33: link 'hulp-nodig.md' leidt nergens heen",
+    ):
+        assert expected in out, out
+    assert "Traceback" not in out
+    assert not (tmp_path / "site" / "test" / "index.html").exists()
 
 
 def test_content_check_errors_stop_the_strict_build_all_at_once(tmp_path):

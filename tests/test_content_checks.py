@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def test_a_clean_page_has_no_findings(tmp_path):
         (FRONT.replace("2026-11-25", "2026-12-01"), "docs/test.md:4: 'reviewed' (2026-12-01) ligt in de toekomst"),
         (FRONT.replace("chiropractor", "stagiair"), "docs/test.md:5: 'reviewer' (stagiair) is geen bekende rol.\n  Oplossing: kies een van: chiropractor"),
         (FRONT.replace("nav_order: 10", "nav_order: bovenaan"), "docs/test.md:6: 'nav_order' (bovenaan) is geen heel getal"),
-        (FRONT.replace("title: Test", "title: [Test"), "docs/test.md:3: de front matter is geen geldige YAML"),
+        (FRONT.replace("title: Test", "title: [Test"), "docs/test.md:2: de lijst na 'title' wordt niet goed gesloten met ']'"),
         ("- title\n- Test\n", "docs/test.md:2: de front matter moet bestaan uit regels 'veld: waarde'"),
         (FRONT + "nav_title: 2025\n", "docs/test.md:7: 'nav_title' (2025) is geen tekst"),
         (FRONT.replace("2026-11-25", "2026-11-25 10:00:00"), "docs/test.md:4: 'reviewed' (2026-11-25 10:00:00) is geen datum"),
@@ -60,6 +61,62 @@ def test_a_clean_page_has_no_findings(tmp_path):
 )
 def test_front_matter_problems(tmp_path, front, expected):
     assert only(check(tmp_path, {"test.md": page(front)})).startswith(f"{ERROR}|{expected}")
+
+
+ENGLISH = re.compile(r"\b(?:found|expected|while|scanning|character|mapping|the|not|could|unexpected)\b")
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        # The line of the mistake itself, not where the parser gave up (line 6 or later).
+        (FRONT.replace("title: Test", 'title: "Test'), "2: het aanhalingsteken (\") aan het begin van de waarde van 'title' wordt niet gesloten"),
+        (FRONT.replace("title: Test", 'title: "Test').replace("Een korte beschrijving.", '"Kort."'),
+         "2: het aanhalingsteken (\") aan het begin van de waarde van 'title' wordt niet gesloten"),
+        (FRONT.replace("title: Test", "title: 'Test"), "2: het aanhalingsteken (') aan het begin"),
+        (FRONT.replace("description:", "\tdescription:"), "3: op deze regel staat een tab.\n  Oplossing: vervang de tab door spaties"),
+        (FRONT.replace("description: ", "description:\t"), "3: op deze regel staat een tab"),
+        (FRONT.replace("reviewed: 2026-11-25", "reviewed: 2026-02-30"), "4: '2026-02-30' is geen bestaande datum.\n  Oplossing: controleer de dag en de maand"),
+        (FRONT.replace("nav_order: 10", "nav_order: !!int tien"), "6: de front matter gebruikt een YAML-type-aanduiding ('!!int')"),
+        (FRONT.replace("nav_order: 10", "nav_order: " + "9" * 5000), "6: het getal op deze regel heeft meer dan 18 cijfers"),
+        (FRONT + "a: &a [x, x]\nb: [*a, *a]\n", "7: de front matter gebruikt een YAML-verwijzing (& of *)"),
+        (FRONT.replace("title: Test", "title: Wandelen: waarom"), "2: in de waarde van 'title' staat een dubbele punt"),
+        (FRONT.replace("reviewer: chiropractor", "reviewer chiropractor"), "5: op deze regel ontbreekt de dubbele punt"),
+        (FRONT + "title: Nog een\n", "7: het veld 'title' staat twee keer in de front matter (ook op regel 2)"),
+        (FRONT + "zoekwoorden: " + "[" * 3000 + "\n", "7: de front matter is te diep genest"),
+        (FRONT.replace("title: Test", "title: 2025"), "2: 'title' is geen tekst"),
+        (FRONT.replace("Een korte beschrijving.", "[een, twee]"), "3: 'description' is geen tekst"),
+    ],
+)
+def test_front_matter_mistakes_name_their_own_line_in_dutch(tmp_path, front, expected):
+    message = only(check(tmp_path, {"test.md": page(front)}))
+    assert message.startswith(f"{ERROR}|docs/test.md:{expected}"), message
+    assert not ENGLISH.search(message.split("Oplossing:")[0]), message
+
+
+def test_a_missing_closing_line_is_named_as_such(tmp_path):
+    message = only(check(tmp_path, {"test.md": f"---\n{FRONT}\n# Test\n\nTekst.\n"}))
+    assert message.startswith(f"{ERROR}|docs/test.md:7: de front matter bovenaan wordt niet afgesloten: de regel '---' ontbreekt"), message
+    assert "(regel 6)" in message
+    # ... also when a '---' further down (a horizontal rule) would close it.
+    message = only(check(tmp_path, {"test.md": f"---\n{FRONT}\n# Test\n\nTekst.\n\n---\n\nMeer.\n"}))
+    assert message.startswith(f"{ERROR}|docs/test.md:7: de front matter bovenaan wordt niet afgesloten"), message
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (f"---\n{FRONT}---\n\n# Test\n\nCafé.\n".encode("latin-1"), "11: op deze regel staat een teken dat geen UTF-8 is"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "1: het bestand is geen tekst (het bevat binaire gegevens)"),
+        (page().encode() + b"x" * 2_100_000, "1: het bestand is te groot"),
+    ],
+)
+def test_any_bytes_in_a_page_give_a_dutch_message(tmp_path, data, expected):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "test.md").write_bytes(data)
+    message = only(check(tmp_path, {}))
+    assert message.startswith(f"{ERROR}|docs/test.md:{expected}"), message
 
 
 def test_a_page_without_front_matter(tmp_path):
@@ -97,8 +154,8 @@ def test_an_overdue_review_is_a_warning_not_an_error(tmp_path):
         ("/// calculator | progression\ndoel: 30\n///", "docs/test.md:14: rekenhulpblok: onbekende instelling 'doel' voor rekenhulp 'progression'"),
         ("/// calculator | progression\ngoal_minutes: 30", "docs/test.md:13: rekenhulpblok: het rekenhulpblok wordt niet afgesloten"),
         ("/// calculater | progression\n///", "docs/test.md:13: rekenhulpblok: onbekend blok '/// calculater | progression'.\n  Oplossing: begin een rekenhulp met"),
-        ("/// calculator | progression\ngoal_minutes: [30\n///", "docs/test.md:14: rekenhulpblok: de instellingen zijn geen geldige YAML"),
-        ("/// calculator | progression\n- 30\n///", "docs/test.md:14: rekenhulpblok: de instellingen moeten regels 'instelling: waarde' zijn"),
+        ("/// calculator | progression\ngoal_minutes: [30\n///", "docs/test.md:14: rekenhulpblok: de instellingen zijn op deze regel niet te lezen"),
+        ("/// calculator | progression\n- 30\n///", "docs/test.md:14: rekenhulpblok: de regel '- 30' is geen 'instelling: waarde' (de dubbele punt ontbreekt)"),
         ("/// calculator | breathing\ninhale_steps: 4\nexhale_steps: 3\n///", "docs/test.md:15: rekenhulpblok: instelling 'exhale_steps': "),
     ],
 )
@@ -110,6 +167,14 @@ def test_every_bad_option_of_a_block_is_listed(tmp_path):
     block = "/// calculator | progression\ncurrent_minutes: 0\ngoal_minutes: 300\n///"
     messages = check(tmp_path, {"test.md": page(body=f"# Test\n\nTekst.\n\n{block}\n")})
     assert [m.split(": rekenhulpblok")[0] for m in messages] == [f"{ERROR}|docs/test.md:14", f"{ERROR}|docs/test.md:15"]
+
+
+def test_an_option_line_without_a_colon_does_not_hide_the_next_mistake(tmp_path):
+    block = "/// calculator | progression\ngoal_minutes 30\ncurrent_minutes: 0\n///"
+    messages = check(tmp_path, {"test.md": page(body=f"# Test\n\nTekst.\n\n{block}\n")})
+    assert len(messages) == 2, messages
+    assert messages[0].startswith(f"{ERROR}|docs/test.md:14: rekenhulpblok: de regel 'goal_minutes 30' is geen 'instelling: waarde' (de dubbele punt")
+    assert messages[1].startswith(f"{ERROR}|docs/test.md:15: rekenhulpblok: instelling 'current_minutes'"), messages[1]
 
 
 @pytest.mark.parametrize(

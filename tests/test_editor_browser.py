@@ -17,7 +17,7 @@ from conftest import axe_violations
 
 from wandelgids.content_checks import check_site
 from wandelgids.edit_server import free_port, start_decap_server, start_proxy
-from wandelgids.editor import ADMIN_CSP
+from serving.policy import admin_csp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,7 +41,7 @@ def content(tmp_path_factory) -> Path:
 def editor_url(site, content):
     port = free_port()
     decap = start_decap_server(content, port)
-    proxy = start_proxy(0, port, directory=site, admin_headers={"Content-Security-Policy": ADMIN_CSP}, check_docs=content / "docs")
+    proxy = start_proxy(0, port, directory=site, admin_headers={"Content-Security-Policy": admin_csp()}, check_docs=content / "docs")
     yield f"http://127.0.0.1:{proxy.server_address[1]}/"
     proxy.shutdown()
     decap.terminate()

@@ -24,7 +24,7 @@ def test_synonyms_file_format_and_problems_in_dutch():
     assert synonyms == {"artrose": ["slijtage", "versleten"], "hernia": ["ischias"]} and problems == []
     assert search_words.parse_synonyms("") == ({}, [])
     for text, expected in [
-        ("artrose: [slijtage", "geen geldige YAML"),
+        ("artrose: [slijtage", "niet te lezen"),
         ("- artrose", "schrijf per regel"),
         ("artrose: slijtage", "schrijf een lijst van woorden"),
         ("artrose: []", "schrijf een lijst van woorden"),

@@ -30,12 +30,13 @@ from markdown.preprocessors import Preprocessor
 import calculators
 
 from . import widgets
+from .front_matter import FrontMatterRefused, RestrictedBaseLoader
 
 OPEN = re.compile(r"^///(?P<rest>.*)$")
 CALCULATOR = re.compile(r"^\s*calculator\s*\|\s*(?P<name>\S*)\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-OPTION_KEY = re.compile(r"^([^\s:#][^:]*):")
-BASE_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml when available
+OPTION_KEY = re.compile(r"^([^\s:#][^:]{0,200}):")
+OPTION_LINE = re.compile(r"^[ \t]*[^\s:#][^:]{0,200}:(?:[ \t]|$)")  # 'instelling: waarde' (or a nested line)
 OPTIONS_FIX = "schrijf per regel één 'instelling: waarde', bijvoorbeeld 'goal_minutes: 30'."
 VALUE_FIX = "pas de waarde aan, of haal de regel weg om de standaardwaarde te gebruiken."
 
@@ -76,21 +77,35 @@ def fields_help(name: str) -> str:
     )
 
 
-def _options(body: list[str], first: int) -> tuple[dict | None, Problem | None]:
-    # BaseLoader keeps every value a string: YAML 1.1 would read 07:30 as 450.
+def _options(body: list[str], first: int) -> tuple[dict | None, list[Problem]]:
+    """The block's options, and the problems with its lines (a line without a colon does not hide the next one)."""
+    problems: list[Problem] = []
+    readable: list[str] = []
+    for offset, text in enumerate(body):
+        stripped = text.strip()
+        if stripped and not stripped.startswith("#") and not OPTION_LINE.match(text):
+            shown = stripped if len(stripped) <= 40 else stripped[:39] + "…"
+            problems.append(Problem(first + offset, f"de regel '{shown}' is geen 'instelling: waarde' (de dubbele punt ontbreekt)", OPTIONS_FIX))
+            readable.append("")  # keeps the line numbers of the lines after it
+        else:
+            readable.append(text)
+    # Every value stays a string: YAML 1.1 would read 07:30 as 450.
     try:
-        options = yaml.load("\n".join(body), Loader=BASE_LOADER)
-    except yaml.YAMLError as error:
+        options = yaml.load("\n".join(readable), Loader=RestrictedBaseLoader)  # noqa: S506 - a safe, restricted loader
+    except FrontMatterRefused as refused:
+        return None, [*problems, Problem(first + min(refused.line, max(len(body) - 1, 0)), f"instellingen: {refused.problem}", refused.fix)]
+    except yaml.MarkedYAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "onleesbaar"
-        # libyaml may point just past the last line when the text ends too early.
-        line = min(mark.line, max(len(body) - 1, 0)) if mark else 0
-        return None, Problem(first + line, f"de instellingen zijn geen geldige YAML ({problem})", OPTIONS_FIX)
+        line = min(mark.line, max(len(body) - 1, 0)) if mark else 0  # the parser may point just past the last line
+        return None, [*problems, Problem(first + line, "de instellingen zijn op deze regel niet te lezen", OPTIONS_FIX
+                                         + " Zet een waarde met een dubbele punt of # erin tussen aanhalingstekens; gebruik spaties, geen tabs.")]
+    except Exception:  # noqa: BLE001 - any other parser failure: a Dutch message, never a traceback
+        return None, [*problems, Problem(first, "de instellingen zijn niet te lezen", OPTIONS_FIX)]
     if options is None:
-        return {}, None
+        return {}, problems
     if not isinstance(options, dict):
-        return None, Problem(first, "de instellingen moeten regels 'instelling: waarde' zijn", OPTIONS_FIX)
-    return options, None
+        return None, [*problems, Problem(first, "de instellingen moeten regels 'instelling: waarde' zijn", OPTIONS_FIX)]
+    return options, problems
 
 
 def _read_block(lines: list[str], index: int) -> tuple[Block | None, list[Problem], int]:
@@ -112,9 +127,9 @@ def _read_block(lines: list[str], index: int) -> tuple[Block | None, list[Proble
     if name not in calculators.BLOCKS:
         return None, [Problem(index, f"onbekende rekenhulp '{name}'", f"kies een van: {calculator_names()}.")], end + 1
     body = lines[index + 1 : end]
-    options, problem = _options(body, index + 1)
-    if problem:
-        return None, [problem], end + 1
+    options, problems = _options(body, index + 1)
+    if options is None:
+        return None, problems, end + 1
     key_lines: dict[str, int] = {}
     for offset, text in enumerate(body):
         if found := OPTION_KEY.match(text):
@@ -122,10 +137,9 @@ def _read_block(lines: list[str], index: int) -> tuple[Block | None, list[Proble
     from_browser = [f["name"] for f in calculators.describe(name)["fields"] if f["from_browser"] and f["name"] in options]
     if from_browser:
         problem = f"instelling '{from_browser[0]}' vult de browser zelf in"
-        return None, [Problem(key_lines.get(from_browser[0], index), problem, "haal de regel weg.")], end + 1
+        return None, [*problems, Problem(key_lines.get(from_browser[0], index), problem, "haal de regel weg.")], end + 1
     values, errors = calculators.validate_options(name, options)
     known = {f["name"] for f in calculators.describe(name)["fields"]}
-    problems = []
     for error in errors:
         field = error["field"]
         line = key_lines.get(field, index)

@@ -31,7 +31,7 @@ from . import navigation, search_words
 from .calculator_block import anchors as block_anchors
 from .calculator_block import parse_blocks, sentence
 from .dates import add_months, dutch_date
-from .front_matter import MAX_DESCRIPTION, REQUIRED, REVIEW_MONTHS, REVIEWER_ROLES, Page, read_pages
+from .front_matter import MAX_DESCRIPTION, REQUIRED, REVIEW_MONTHS, REVIEWER_ROLES, Page, as_date, read_pages
 
 ERROR = "fout"
 WARNING = "waarschuwing"
@@ -83,17 +83,13 @@ def _display(page: Page, docs_dir: Path) -> str:
 # ---- front matter -----------------------------------------------------------------
 
 
-def _as_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+_as_date = as_date
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """A front matter value quoted in a message: short, on one line."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check_front_matter(page: Page, where: str, today: dt.date) -> list[Finding]:
@@ -110,7 +106,7 @@ def check_front_matter(page: Page, where: str, today: dt.date) -> list[Finding]:
         ]
     if page.error:
         line, problem = page.error
-        return [Finding(where, line, problem, "schrijf per regel één 'veld: waarde', bijvoorbeeld 'title: Dagschema'.")]
+        return [Finding(where, line, problem, page.error_fix)]
     meta = page.meta
     found: list[Finding] = []
     examples = {
@@ -122,11 +118,17 @@ def check_front_matter(page: Page, where: str, today: dt.date) -> list[Finding]:
     for key in REQUIRED:
         if meta.get(key) in (None, ""):
             found.append(Finding(where, 1, f"'{key}' ontbreekt in de front matter", f"voeg {examples[key]} toe tussen de regels '---' bovenaan."))
+    for key in ("title", "description"):
+        if meta.get(key) not in (None, "") and not isinstance(meta[key], str):
+            found.append(
+                Finding(where, at(key), f"'{key}' is geen tekst", f"schrijf na '{key}:' gewone tekst; zet een getal of een datum "
+                        f"tussen aanhalingstekens, bijvoorbeeld {key}: \"2025\".")
+            )
     description = meta.get("description")
-    if description not in (None, "") and len(str(description)) > MAX_DESCRIPTION:
+    if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
         found.append(
             Finding(
-                where, at("description"), f"de description is {len(str(description))} tekens lang (hooguit {MAX_DESCRIPTION})",
+                where, at("description"), f"de description is {len(description)} tekens lang (hooguit {MAX_DESCRIPTION})",
                 f"kort hem in tot hooguit {MAX_DESCRIPTION} tekens: zoekmachines knippen de rest af.",
             )
         )
@@ -134,7 +136,7 @@ def check_front_matter(page: Page, where: str, today: dt.date) -> list[Finding]:
     if reviewed not in (None, ""):
         day = _as_date(reviewed)
         if day is None:
-            found.append(Finding(where, at("reviewed"), f"'reviewed' ({reviewed}) is geen datum", "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-25."))
+            found.append(Finding(where, at("reviewed"), f"'reviewed' ({_shown(reviewed)}) is geen datum", "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-25."))
         elif day > today:
             found.append(
                 Finding(where, at("reviewed"), f"'reviewed' ({day.isoformat()}) ligt in de toekomst",
@@ -152,17 +154,17 @@ def check_front_matter(page: Page, where: str, today: dt.date) -> list[Finding]:
     reviewer = meta.get("reviewer")
     if reviewer not in (None, "") and str(reviewer) not in REVIEWER_ROLES:
         found.append(
-            Finding(where, at("reviewer"), f"'reviewer' ({reviewer}) is geen bekende rol", f"kies een van: {', '.join(REVIEWER_ROLES)}.")
+            Finding(where, at("reviewer"), f"'reviewer' ({_shown(reviewer)}) is geen bekende rol", f"kies een van: {', '.join(REVIEWER_ROLES)}.")
         )
     # Empty menu fields (as the web editor may write them) mean "not set".
     if meta.get("nav_order") not in (None, "") and navigation.nav_order(page) is None:
         found.append(
-            Finding(where, at("nav_order"), f"'nav_order' ({meta['nav_order']}) is geen heel getal",
+            Finding(where, at("nav_order"), f"'nav_order' ({_shown(meta['nav_order'])}) is geen heel getal",
                     "geef een heel getal, bijvoorbeeld 'nav_order: 50'; een lager getal staat hoger in het menu.")
         )
     if meta.get("nav_title") not in (None, "") and not isinstance(meta["nav_title"], str):
         found.append(
-            Finding(where, at("nav_title"), f"'nav_title' ({meta['nav_title']}) is geen tekst",
+            Finding(where, at("nav_title"), f"'nav_title' ({_shown(meta['nav_title'])}) is geen tekst",
                     "zet de naam tussen aanhalingstekens, bijvoorbeeld nav_title: \"2025\".")
         )
     return found
@@ -332,8 +334,12 @@ def check_reachable(pages: list[Page], where: dict[str, str], links: dict[str, s
     ]
 
 
-def check_site(docs_dir: Path, today: dt.date | None = None) -> list[Finding]:
-    """Every problem in every page under docs_dir, in file and line order."""
+def check_site(docs_dir: Path, today: dt.date | None = None, templates_dir: Path | None = None) -> list[Finding]:
+    """Every problem in every page under docs_dir, in file and line order.
+
+    templates_dir: the theme's custom templates (links they make to pages are checked too);
+    by default the 'overrides' folder beside docs_dir, when there is one.
+    """
     today = today or dt.date.today()
     pages = read_pages(docs_dir)
     where = {page.uri: _display(page, docs_dir) for page in pages}
@@ -341,6 +347,9 @@ def check_site(docs_dir: Path, today: dt.date | None = None) -> list[Finding]:
     bodies: dict[str, Body] = {}
     for page in pages:
         found += check_front_matter(page, where[page.uri], today)
+        if not page.readable:  # not text, or its front matter never ends: there is no body to check
+            bodies[page.uri] = Body([])
+            continue
         bodies[page.uri], problems = read_body(page, where[page.uri])
         found += problems
     links: dict[str, set[str]] = {}
@@ -349,7 +358,60 @@ def check_site(docs_dir: Path, today: dt.date | None = None) -> list[Finding]:
         found += problems
     found += check_reachable(pages, where, links)
     found += check_search_words(docs_dir)
+    if templates_dir is None and (docs_dir.parent / "overrides").is_dir():
+        templates_dir = docs_dir.parent / "overrides"
+    if templates_dir is not None:
+        found += check_templates(Path(templates_dir), docs_dir, set(bodies))
     return sorted(found, key=lambda f: (f.path, f.line))
+
+
+def check_all(docs_dir: Path, today: dt.date | None = None, templates_dir: Path | None = None) -> list[Finding]:
+    """What the build, the pipeline and `make check-content` check: every page, the templates' links, the calculators' rules."""
+    return check_site(docs_dir, today, templates_dir) + check_calculators(today)
+
+
+def build_stop_message(findings: list[Finding]) -> str | None:
+    """The Dutch message that stops a build, with every error in it; None when nothing stops it."""
+    problems = errors(findings)
+    if not problems:
+        return None
+    count = f"{len(problems)} {'fout' if len(problems) == 1 else 'fouten'}"
+    return (f"De site wordt niet gebouwd: {count} in de inhoud. Verbeter ze en probeer het opnieuw.\n\n"
+            + "\n".join(str(f) for f in problems))
+
+
+# ---- links that the templates make (footer, disclaimer, "neem contact op") ------------
+
+TEMPLATE_LINK = re.compile(r"""['"](?P<target>/?[\w./-]{0,200})['"]\s{0,5}\|\s{0,5}url\b|default\(\s{0,5}['"](?P<default>/[\w./-]{0,200})['"]""")
+MAX_TEMPLATE_LINE = 2000
+
+
+def check_templates(templates_dir: Path, docs_dir: Path, pages: set[str]) -> list[Finding]:
+    """A page that a template links to must exist: deleting it would break that link on every page."""
+    found: list[Finding] = []
+    for template in sorted(templates_dir.rglob("*.html")):
+        where = f"{templates_dir.name}/{template.relative_to(templates_dir).as_posix()}"
+        try:
+            lines = template.read_text(encoding="utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, start=1):
+            for match in TEMPLATE_LINK.finditer(line[:MAX_TEMPLATE_LINE]):
+                target = (match["target"] if match["target"] is not None else match["default"]).lstrip("/")
+                if target not in ("", ".") and not target.endswith("/"):
+                    continue  # a file (script, style sheet), not a page
+                stem = target.rstrip("/").removesuffix(".").rstrip("/")
+                candidates = ["index.md"] if not stem else [f"{stem}.md", f"{stem}/index.md"]
+                if not any(c in pages for c in candidates):
+                    found.append(
+                        Finding(
+                            where, number,
+                            f"de sjabloon linkt naar '{target or '.'}', maar de pagina '{docs_dir.name}/{candidates[0]}' bestaat niet",
+                            f"zet {docs_dir.name}/{candidates[0]} terug (de voettekst, de disclaimer of 'neem contact op' linkt ernaar), "
+                            f"of laat de beheerder de link in {where} aanpassen.",
+                        )
+                    )
+    return found
 
 
 def check_search_words(docs_dir: Path) -> list[Finding]:
@@ -418,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
     if not docs_dir.is_dir():
         print(f"Map '{docs_dir}' niet gevonden. Geef de map met de pagina's, bijvoorbeeld: docs", file=sys.stderr)
         return 2
-    findings = check_site(docs_dir) + check_calculators()
+    findings = check_all(docs_dir)
     print(report(findings, len(read_pages(docs_dir))))
     return 1 if errors(findings) else 0
 

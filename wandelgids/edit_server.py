@@ -26,8 +26,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+from serving.policy import admin_csp
+
 from . import content_checks
-from .editor import ADMIN_CSP
 from .front_matter import read_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     decap = start_decap_server(ROOT, decap_port)
     mkdocs = subprocess.Popen([str(ROOT / ".venv/bin/mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{site_port}"],
                               cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    proxy = start_proxy(args.port, decap_port, site_port, admin_headers={"Content-Security-Policy": ADMIN_CSP},
+    proxy = start_proxy(args.port, decap_port, site_port, admin_headers={"Content-Security-Policy": admin_csp()},
                         check_docs=ROOT / "docs")
     base = f"http://127.0.0.1:{args.port}/"
     print(f"\nWebsite (ververst vanzelf na elke wijziging): {base}\nWeb-editor (slaat op in docs/):             {base}admin/\n"

@@ -14,17 +14,7 @@ from .front_matter import MAX_DESCRIPTION, REVIEWER_ROLES
 
 PAGES = "paginas"
 
-# What /admin/ needs beyond the site's strict policy, measured in Chromium (tests/test_editor_browser.py
-# runs every editor flow under it and fails on any violation):
-# - script-src 'unsafe-eval': Decap validates its configuration with ajv, which compiles with new Function();
-# - style-src 'unsafe-inline': Decap's components style themselves with emotion (<style> elements, style="");
-# - connect-src blob: and img-src blob: data:: an uploaded image is read back from a blob: URL and previewed.
-# Everything else stays on 'self'. Online, the git host's API joins connect-src (GitHub: https://api.github.com).
-ADMIN_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' blob: data:; connect-src 'self' blob:; font-src 'self'; frame-src 'self'; worker-src 'self'; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-)
+# /admin/'s Content-Security-Policy follows the backend: serving/policy.py (admin_csp).
 
 # The production backend is a setting (mkdocs.yml, extra.editor.backend), not code.
 # With `make edit` Decap talks to decap-server on the same origin instead.

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from .front_matter import FrontMatterRefused, RestrictedLoader, read_pages
+
 FRONT_MATTER_KEY = "zoekwoorden"
 SYNONYMS_FILE = "zoekwoorden.yml"
 # The index field, and its weight: a staff search word counts as much as a word in a title.
@@ -57,10 +59,13 @@ def check_page_words(meta: dict) -> list[str]:
 def parse_synonyms(text: str) -> tuple[dict[str, list[str]], list[str]]:
     """The synonyms file's {article word: [patients' words]} and its Dutch problems."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        problem = getattr(error, "problem", None) or "onleesbare YAML"
-        return {}, [f"{SYNONYMS_FILE}: geen geldige YAML ({problem}); schrijf per regel 'woord: [woord, woord]'."]
+        data = yaml.load(text, Loader=RestrictedLoader)  # noqa: S506 - safe, no tags or aliases
+    except FrontMatterRefused as refused:
+        return {}, [f"{SYNONYMS_FILE}, regel {refused.line + 1}: {refused.problem}; {refused.fix}"]
+    except Exception as error:  # noqa: BLE001 - any parser failure: a Dutch message, never a traceback
+        mark = getattr(error, "problem_mark", None)
+        where = f", regel {mark.line + 1}" if mark else ""
+        return {}, [f"{SYNONYMS_FILE}{where}: niet te lezen; schrijf per regel 'woord: [woord, woord]', met spaties en zonder tabs."]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -125,17 +130,12 @@ def check_sources(docs_dir: Path, synonyms_path: Path) -> list[tuple[str, int, s
     (file, line, Dutch problem), for the content checks (no build needed)."""
     found: list[tuple[str, int, str]] = []
     bodies: list[str] = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8-sig")
-        where = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-        match = FRONT_MATTER.match(text)
-        try:
-            meta = yaml.safe_load(match["yaml"] or "") if match else {}
-        except yaml.YAMLError:
-            meta = {}  # unreadable front matter is the front matter check's to report
-        bodies.append(text[match.end() :] if match else text)
-        for problem in check_page_words(meta if isinstance(meta, dict) else {}):
-            found.append((where, _line_of(text, FRONT_MATTER_KEY), problem))
+    # read_pages never raises: unreadable files and front matter are the front matter check's to report.
+    for page in read_pages(docs_dir):
+        where = f"{docs_dir.name}/{page.uri}"
+        bodies.append(page.body if page.has_front_matter else page.text)
+        for problem in check_page_words(page.meta):
+            found.append((where, page.key_lines.get(FRONT_MATTER_KEY, 1), problem))
     if synonyms_path.exists():
         source = synonyms_path.read_text(encoding="utf-8")
         synonyms, problems = parse_synonyms(source)

@@ -2,17 +2,15 @@
 
 - the menu from the pages' front matter (wandelgids.navigation), unless mkdocs.yml
   has its own `nav`;
-- the content checks (wandelgids.content_checks) before anything is rendered: every
-  problem is logged as a warning, so `mkdocs build --strict` stops, with all of them
-  listed at once (the calculators' rules declarations too); broken calculator blocks
-  stop any build (no widget can render);
-  overdue reviews are printed but do not count as warnings;
+- the content checks (wandelgids.content_checks) before anything is rendered: any error
+  stops every build (strict or not, --quiet or not) with all of them listed at once, in
+  Dutch (the templates' links and the calculators' rules declarations too); warnings
+  such as an overdue review are printed but do not stop it;
 - a page with a calculator needs the compiled Pyodide files (scripts/build_pyodide.py).
 """
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -20,8 +18,6 @@ from mkdocs.exceptions import PluginError
 
 from wandelgids import content_checks, navigation
 from wandelgids.front_matter import read_pages
-
-log = logging.getLogger("mkdocs.plugins.wandelgids")
 
 
 def on_config(config):
@@ -31,15 +27,15 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    findings = content_checks.check_site(Path(config.docs_dir)) + content_checks.check_calculators()
+    templates = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    findings = content_checks.check_all(Path(config.docs_dir), templates_dir=templates)
     for finding in findings:
         if finding.severity == content_checks.WARNING:
             # Not a MkDocs warning: an overdue review must not stop a strict build.
             print(f"Wandelgids: {finding}", file=sys.stderr)
-        else:
-            log.warning("%s", finding)
-    if any(f.message.startswith("rekenhulpblok:") for f in content_checks.errors(findings)):
-        raise PluginError("De build stopt: een rekenhulpblok is niet in orde (zie de meldingen hierboven).")
+    # The errors stop the build themselves, whatever the log level (--quiet) or --strict.
+    if stop := content_checks.build_stop_message(findings):
+        raise PluginError(stop)
 
 
 def on_page_content(html, page, config, files):

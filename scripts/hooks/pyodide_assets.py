@@ -3,8 +3,9 @@
 A thin adapter for what only MkDocs offers (adding files to the build). The files
 go to assets/pyodide/<content hash>/, so their URLs change whenever any of them
 changes and a CDN or browser may cache them as immutable. The worker goes there
-too (the theme would copy it to assets/javascripts/): its static import of
-./pyodide.mjs then names that hashed folder, and it is cached like the rest.
+too (the theme would copy it to assets/javascripts/): its static imports of
+./pyodide.mjs and ./protocol.js then name that hashed folder, and it is cached like
+the rest. protocol.js stays in assets/javascripts/ as well, for the page's bridge.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE_BUILD = ROOT / "build" / "pyodide"
-WORKER = ROOT / "overrides" / "assets" / "javascripts" / "calculator-worker.js"
+JAVASCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+WORKER = JAVASCRIPTS / "calculator-worker.js"
 WORKER_THEME_URI = "assets/javascripts/calculator-worker.js"
+# What the worker imports besides Pyodide: copied beside it, part of the folder's hash.
+PROTOCOL = JAVASCRIPTS / "protocol.js"
 
 
 def runtime_files(folder: Path) -> list[Path]:
@@ -37,7 +41,7 @@ def on_config(config):
     config.extra["pyodide_dir"] = None
     config.extra["pyodide_files"] = []
     if builds:
-        files = [*runtime_files(builds[-1]), WORKER]
+        files = [*runtime_files(builds[-1]), WORKER, PROTOCOL]
         config.extra["pyodide_dir"] = f"assets/pyodide/{content_hash(files)}/"
         config.extra["pyodide_files"] = files
     return config

@@ -1,24 +1,24 @@
 // Pyodide in a module worker: loads the runtime and the calculators wheel, then
 // answers calculate requests. Every message is JSON text in both directions, and
 // Python parses and serialises it (calculators.calculate_json), so the browser gets
-// exactly what CPython's calculators.calculate returns.
+// exactly what CPython's calculators.calculate returns. The messages are in
+// protocol.js.
 //
-// The build serves this file from the content-hashed Pyodide folder
-// (scripts/hooks/pyodide_assets.py), so the static import below is that folder's
-// pyodide.mjs: it is fetched with the worker itself, and loading starts at once,
-// without waiting for a message from the page.
-//
-// Messages out: {"type":"stage","stage":...}, then exactly one {"type":"ready"} or
-// {"type":"failed","message":...}; per request {"type":"result","id":n,"result":{...}};
-// {"type":"broken","message":...} if Python later lacks a module (the page then fails).
+// The build serves this file and protocol.js from the content-hashed Pyodide folder
+// (scripts/hooks/pyodide_assets.py), so the static imports below are that folder's
+// files: fetched with the worker itself, and loading starts at once, without waiting
+// for a message from the page.
 import { loadPyodide } from "./pyodide.mjs";
+import { MESSAGE, STAGE, oversized, refusal } from "./protocol.js";
 
 const INDEX_URL = new URL("./", import.meta.url).href;
 // Only the standard library modules the calculators use (scripts/stdlib_cut.py).
 const STDLIB_URL = new URL("python_stdlib_used.zip", INDEX_URL).href;
-const BRIDGE = "from calculators import calculate_json as wandelgids_call";
+const BRIDGE = "from calculators import calculate_json as wandelgids_call, request_limits as wandelgids_limits";
 
 let call = null;
+// Python's request limits and their Dutch refusal (calculators.api.request_limits).
+let limits = null;
 let settled = false;
 
 function post(message) {
@@ -43,16 +43,17 @@ function resources() {
 
 async function load() {
   try {
-    post({ type: "stage", stage: "worker" });
+    post({ type: MESSAGE.STAGE, stage: STAGE.WORKER });
     const pyodide = await loadPyodide({ indexURL: INDEX_URL, stdLibURL: STDLIB_URL, checkAPIVersion: true });
-    post({ type: "stage", stage: "package" });
+    post({ type: MESSAGE.STAGE, stage: STAGE.PACKAGE });
     await pyodide.loadPackage("wandelgids-calculators", { messageCallback: () => {}, errorCallback: () => {} });
-    post({ type: "stage", stage: "python" });
+    post({ type: MESSAGE.STAGE, stage: STAGE.PYTHON });
     pyodide.runPython(BRIDGE);
+    limits = JSON.parse(pyodide.globals.get("wandelgids_limits")());
     call = pyodide.globals.get("wandelgids_call");
-    settle({ type: "ready", resources: resources() });
+    settle({ type: MESSAGE.READY, limits, resources: resources() });
   } catch (error) {
-    settle({ type: "failed", message: String((error && error.message) || error), resources: resources() });
+    settle({ type: MESSAGE.FAILED, message: String((error && error.message) || error), resources: resources() });
   }
 }
 
@@ -65,11 +66,31 @@ const REFUSED = {
 
 function answer(id, resultText) {
   // Python's JSON text is spliced in as is: no conversion through JS objects.
-  self.postMessage(`{"type":"result","id":${id},"result":${resultText}}`);
+  self.postMessage(`{"type":"${MESSAGE.RESULT}","id":${id},"result":${resultText}}`);
 }
 
 function refuse(id, message) {
-  answer(id, JSON.stringify({ ok: false, calculator: null, errors: [{ field: null, message }] }));
+  answer(id, JSON.stringify(refusal(message)));
+}
+
+// The request as JSON text, or null when it cannot be one (a cycle cannot reach here:
+// the envelope was JSON text itself).
+function requestText(request) {
+  if (typeof request === "string") return request;
+  try {
+    return JSON.stringify(request ?? null);
+  } catch {
+    return null;
+  }
+}
+
+// Python can no longer be trusted (a module missing from the standard library cut,
+// Pyodide's own fatal error, an answer that is not text): every later answer could be
+// wrong, so the page is told first and then fails this request and the widgets.
+function breakDown(id, reason) {
+  call = null;
+  post({ type: MESSAGE.BROKEN, message: reason });
+  refuse(id, REFUSED.broken);
 }
 
 // Any page script can post here, so nothing it sends may throw or stop the worker:
@@ -83,26 +104,25 @@ self.addEventListener("message", (event) => {
   }
   const id = message && Number.isSafeInteger(message.id) ? message.id : null;
   if (id === null) return;
-  if (message.type !== "calculate") return refuse(id, REFUSED.type);
-  if (!call) return refuse(id, REFUSED.loading);
-  const request = typeof message.request === "string" ? message.request : JSON.stringify(message.request ?? null);
+  if (message.type !== MESSAGE.CALCULATE) return refuse(id, REFUSED.type);
+  if (!call) return refuse(id, limits ? REFUSED.broken : REFUSED.loading);
+  const request = requestText(message.request);
+  // Too large or too deep never reaches Python (its stack cannot take deep nesting).
+  if (request === null || oversized(request, limits)) return refuse(id, limits.refusal);
+  let result;
   try {
-    answer(id, call(request));
+    result = call(request);
   } catch (error) {
-    // calculate() only raises when Python itself lacks a module (a standard library
-    // cut too far): every later answer could be wrong, so the page shows it failed.
-    // "broken" goes first, so the page fails this request instead of showing an error.
-    if (error && error.type === "ModuleNotFoundError") {
-      call = null;
-      post({ type: "broken", message: String(error.message) });
-    }
-    refuse(id, REFUSED.broken);
+    // calculate_json never raises, so this is Python or Pyodide itself failing.
+    return breakDown(id, String((error && error.message) || error));
   }
+  if (typeof result !== "string") return breakDown(id, `Python gaf geen tekst terug maar ${typeof result}.`);
+  answer(id, result);
 });
 
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  settle({ type: "failed", message: String(event.reason) });
+  settle({ type: MESSAGE.FAILED, message: String(event.reason) });
 });
 
 load();

@@ -1,0 +1,44 @@
+// "Afdrukken": prints just this plan. The print stylesheet shows only the widget
+// marked data-printing (its title, the inputs, the plan, the date, the contact line
+// and the disclaimer).
+import { describeInputs } from "../form.js";
+import { registerAction } from "./registry.js";
+
+const PRINTED = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+
+// The form's inputs and their values, for the printed plan.
+function fillPrintedInputs(widget, form, params) {
+  const list = widget.querySelector("[data-print-inputs]");
+  if (!list) return;
+  list.replaceChildren(
+    ...describeInputs(form, params).map((text) => Object.assign(document.createElement("li"), { textContent: text })),
+  );
+}
+
+function printPlan(widget, form, params) {
+  fillPrintedInputs(widget, form, params);
+  const date = widget.querySelector("[data-print-date]");
+  if (date) date.textContent = PRINTED.format(new Date());
+  widget.dataset.printing = "";
+  document.documentElement.dataset.printingPlan = "";
+  window.addEventListener(
+    "afterprint",
+    () => {
+      delete widget.dataset.printing;
+      delete document.documentElement.dataset.printingPlan;
+    },
+    { once: true },
+  );
+  window.print();
+}
+
+registerAction({
+  name: "print",
+  selector: '[data-calculator-action="print"]',
+  connect({ widget, form, checkInputs }, button) {
+    button.addEventListener("click", async () => {
+      const valid = await checkInputs(button.textContent.trim());
+      if (valid) printPlan(widget, form, valid.params);
+    });
+  },
+});

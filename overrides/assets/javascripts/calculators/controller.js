@@ -1,0 +1,154 @@
+// The widget controller: keeps one widget's plan live while the patient types.
+//
+// A plan only ever comes from a whole form that Python accepted. Each widget keeps its
+// last valid inputs and result; while a field is invalid the plan on screen is marked
+// as belonging to those, and every action (link, print, calendar, remember) first
+// asks checkInputs(), which refuses with a message naming what to fix.
+import { connectActions } from "./actions/registry.js";
+import { calculate, ready } from "./client.js";
+import { describeInputs, listLabels, readForm, setStatus, withToday } from "./form.js";
+import { renderResult, showErrors } from "./render.js";
+import { TEXT } from "./text.js";
+
+// A field is calculated after this pause in typing (or at once on leaving it or on
+// Enter), so a half-typed "99" of "999" never becomes the plan.
+const TYPING_PAUSE_MS = 700;
+
+const controllers = new WeakMap();
+
+export function connect(widget) {
+  const form = widget.querySelector("[data-calculator-form]");
+  const name = widget.dataset.calculator;
+  const noun = widget.dataset.resultNoun || "het schema";
+  const box = widget.querySelector("[data-calculator-result]");
+  const staleNote = widget.querySelector("[data-calculator-stale]");
+  // The build's plan for the default inputs: what a failed rekenhulp shows again.
+  const prerendered = box.cloneNode(true);
+  let latest = 0;
+  let timer = null;
+  let lastValid = null;
+  let failed = false;
+
+  function markStale(stale) {
+    if (stale) box.dataset.stale = "";
+    else delete box.dataset.stale;
+    if (staleNote) {
+      staleNote.textContent = stale ? TEXT.stale(noun, describeInputs(form, lastValid.params).join(", ")) : "";
+      staleNote.hidden = !stale;
+    }
+  }
+
+  function apply(result, params) {
+    if (result.ok) {
+      lastValid = { params, result };
+      showErrors(form, []);
+      renderResult(widget, result);
+      markStale(false);
+      setStatus(widget, TEXT.updated(noun), "live");
+      actions.valid(params, result);
+    } else {
+      // Keep the previous plan, marked as such; show what is wrong next to the field.
+      showErrors(form, result.errors);
+      markStale(true);
+      setStatus(widget, TEXT.invalid(noun, listLabels(form, result.errors)), "invalid");
+    }
+    widget.dispatchEvent(new CustomEvent("wandelgids:result", { detail: { ok: result.ok, params } }));
+  }
+
+  // Calculate the form as it is now; returns the result (null if the worker failed).
+  async function update() {
+    clearTimeout(timer);
+    timer = null;
+    if (failed) return null;
+    const ticket = ++latest;
+    const params = readForm(form);
+    let result;
+    try {
+      result = await calculate(name, withToday(widget, params));
+    } catch {
+      return null; // the failed state is already on screen
+    }
+    if (ticket === latest && !failed) apply(result, params); // else a newer change is on its way
+    return result;
+  }
+
+  function afterPause() {
+    clearTimeout(timer);
+    timer = setTimeout(update, TYPING_PAUSE_MS);
+  }
+
+  // Resolves to { params, result } for the whole, valid form, or null after telling the
+  // patient what to fix (the message starts with `action`, e.g. "Afdrukken").
+  async function checkInputs(action) {
+    const params = readForm(form);
+    const result = await update();
+    if (result && result.ok) return { params, result };
+    if (result) {
+      setStatus(widget, TEXT.refused(action, listLabels(form, result.errors)), "invalid");
+      const first = result.errors.find((error) => error.field && form.elements.namedItem(error.field));
+      if (first) form.elements.namedItem(first.field).focus();
+    }
+    return null;
+  }
+
+  // Failed for good (no load, a crash, no answer): the build's plan with its default
+  // inputs, and a form that cannot be used.
+  function showFailure() {
+    if (failed) return;
+    failed = true;
+    clearTimeout(timer);
+    form.reset();
+    box.replaceChildren(...prerendered.cloneNode(true).childNodes);
+    delete box.dataset.stale;
+    if (staleNote) staleNote.hidden = true;
+    showErrors(form, []);
+    const wasUsed = widget.dataset.state !== "loading";
+    setStatus(widget, wasUsed ? TEXT.brokenFor(noun) : TEXT.failedFor(noun), "failed");
+    for (const fieldset of widget.querySelectorAll("fieldset")) fieldset.disabled = true;
+  }
+
+  const status = (text) => setStatus(widget, text, widget.dataset.state);
+  const context = { widget, form, name, noun, calculate, checkInputs, update, status };
+  const actions = connectActions(context);
+  controllers.set(widget, context);
+
+  form.querySelector("fieldset").disabled = false;
+  // The pre-rendered plan belongs to the form's own (default) values; read once enabled,
+  // since a disabled fieldset's fields are not part of the form's data.
+  lastValid = { params: readForm(form), result: null };
+  setStatus(widget, TEXT.loading, "loading");
+  // Lists calculate at once; typed values after a pause, on leaving the field or on Enter.
+  form.addEventListener("input", (event) => (event.target.tagName === "SELECT" ? update() : afterPause()));
+  form.addEventListener("focusout", () => {
+    if (timer) update();
+  });
+  form.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target.tagName === "INPUT") {
+      event.preventDefault();
+      update();
+    }
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    update();
+  });
+  form.addEventListener("reset", () => {
+    const note = widget.querySelector("[data-calculator-link-note]");
+    if (note) note.hidden = true; // back to the defaults: nothing of the link is left
+    setTimeout(update);
+  });
+  actions.open().then((opened) => opened && update());
+  ready.then(() => {
+    if (widget.dataset.state === "loading") setStatus(widget, TEXT.live, "live");
+  }, showFailure);
+  document.addEventListener("wandelgids:failed", showFailure);
+}
+
+// For other features: the whole, valid inputs of a widget, or null after the widget
+// has said what to fix. `widget` is the element or its id.
+export function validInputs(widget, action) {
+  const element = typeof widget === "string" ? document.getElementById(widget) : widget;
+  const controller = element && controllers.get(element);
+  if (!controller) return Promise.reject(new Error(`Geen rekenhulp gevonden: ${widget}`));
+  return controller.checkInputs(action);
+}

@@ -1,0 +1,54 @@
+// Reading a widget's form and naming its fields in Dutch sentences (labels come from
+// the page the build rendered, so no field name is written here).
+
+export function readForm(form) {
+  return Object.fromEntries(new FormData(form).entries());
+}
+
+export function localDate(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+// Today's date on the patient's own calendar, for calculators that ask for it
+// (the field the schema marks from_browser, named in data-today-field).
+export function withToday(widget, params) {
+  const field = widget.dataset.todayField;
+  return field ? { ...params, [field]: localDate(new Date()) } : params;
+}
+
+export function defaultValue(control) {
+  if (control instanceof HTMLSelectElement) {
+    return ([...control.options].find((option) => option.defaultSelected) || control.options[0] || { value: "" }).value;
+  }
+  return control.defaultValue;
+}
+
+export function fieldLabel(form, name) {
+  const input = form.elements.namedItem(name);
+  const label = input && input.id ? form.querySelector(`label[for="${input.id}"]`) : null;
+  return label ? label.firstChild.textContent.trim() : name;
+}
+
+// '"Doel per dag" en "Wandeltijd per dag nu"' for the fields that errors name.
+export function listLabels(form, errors) {
+  const labels = [...new Set(errors.map((error) => (error.field ? `"${fieldLabel(form, error.field)}"` : "de invoer")))];
+  return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} en ${labels.at(-1)}` : labels[0];
+}
+
+// ["Wandeltijd per dag nu 10 minuten", "Doel per dag 30 minuten", ...] for the inputs that are set.
+export function describeInputs(form, params) {
+  return Object.entries(params)
+    .filter(([, value]) => value !== "")
+    .map(([name, value]) => {
+      const input = form.elements.namedItem(name);
+      const shown = input && input.tagName === "SELECT" ? input.querySelector(`option[value="${value}"]`)?.textContent : value;
+      const unit = input?.parentElement.querySelector(".wg-field__unit")?.textContent;
+      return `${fieldLabel(form, name)} ${shown}${unit ? ` ${unit}` : ""}`;
+    });
+}
+
+export function setStatus(widget, text, widgetState) {
+  widget.dataset.state = widgetState;
+  widget.querySelector("[data-calculator-status]").textContent = text;
+}

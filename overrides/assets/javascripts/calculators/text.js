@@ -1,0 +1,39 @@
+// The widgets' own Dutch sentences (status lines and notes), in one place. Everything
+// about a calculation (errors, results, their wording) comes from Python.
+// `noun` is the calculator's own word for its result (data-result-noun), e.g. "het schema".
+
+export function capital(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const TRY_AGAIN = "Probeer het later opnieuw of in een andere browser.";
+
+export const TEXT = {
+  loading: "Rekenhulp wordt geladen...",
+  live: "De rekenhulp rekent mee zodra je even stopt met typen, een veld verlaat of op Enter drukt.",
+  failed: `De rekenhulp kan in deze browser niet laden. Hieronder staat het schema met de standaardwaarden. ${TRY_AGAIN}`,
+  failedFor: (noun) =>
+    `De rekenhulp kan in deze browser niet laden. Hieronder staat ${noun} met de standaardwaarden. ${TRY_AGAIN}`,
+  // After it worked for a while: the plan on screen goes back to the pre-rendered one.
+  brokenFor: (noun) =>
+    `De rekenhulp werkt niet meer. Hieronder staat ${noun} met de standaardwaarden. ` +
+    "Laad de pagina opnieuw om verder te rekenen.",
+  updated: (noun) => `${capital(noun)} is bijgewerkt.`,
+  invalid: (noun, labels) => `Controleer ${labels}. ${capital(noun)} hieronder hoort nog bij je vorige invoer.`,
+  stale: (noun, inputs) => `Let op: ${noun} hieronder hoort bij je laatste geldige invoer: ${inputs}.`,
+  refused: (action, labels) => `${action} kan nog niet: verbeter eerst ${labels}.`,
+  ignored: (items) =>
+    `De link bevatte een ongeldige waarde, die is genegeerd: ${items}. ` +
+    "Daarvoor staat nu de standaardwaarde.",
+  copied: (noun) => `De link naar ${noun} is gekopieerd. Bewaar hem om later verder te gaan.`,
+  copyThis: (noun) => `Kopieer deze link om ${noun} te bewaren:`,
+  calendar: "Het agendabestand is gedownload. Open het om de wandelingen in je agenda te zetten.",
+  forgotten: "Je gegevens zijn van dit apparaat gewist.",
+  rememberFailed: "Deze browser kan je gegevens niet bewaren (bijvoorbeeld in een privévenster).",
+  staleStored: "Een bewaarde waarde past niet meer bij de rekenhulp en staat weer op de standaardwaarde:",
+  // Reasons in ready's rejection (console, tests), not shown in the widget.
+  tooSlow: (seconds) => `Laden duurde langer dan ${seconds} seconden.`,
+  noAnswer: (seconds) => `De rekenhulp gaf binnen ${seconds} seconden geen antwoord.`,
+  noStart: "De rekenhulp kon niet starten.",
+  garbled: "De rekenhulp gaf een onleesbaar antwoord.",
+};
