@@ -36,7 +36,8 @@ import yaml  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
 
 from wandelgids.edit_server import free_port, start_decap_server, start_proxy  # noqa: E402
-from wandelgids.editor import ADMIN_CSP, PAGES  # noqa: E402
+from serving.policy import admin_csp  # noqa: E402
+from wandelgids.editor import PAGES  # noqa: E402
 
 MODES = {"rich_text": "rich_text", "markdown": "raw"}  # our name: Decap's (localStorage cms.md-mode)
 
@@ -157,6 +158,8 @@ def publish(page) -> None:
     with page.expect_response(lambda response: is_save(response.request)) as saved:
         page.get_by_text("Publiceer nu", exact=True).click()
     assert saved.value.ok, saved.value.text()
+    # Decap marks the entry saved a moment after the answer; leaving before that asks "unsaved changes?".
+    expect(page.get_by_text("Wijzigingen opgeslagen", exact=True)).to_be_visible()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -174,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         after = content_copy(args.docs, temp / "na")
         decap_port = free_port()
         decap = start_decap_server(after, decap_port)
-        proxy = start_proxy(0, decap_port, directory=temp / "site-voor", admin_headers={"Content-Security-Policy": ADMIN_CSP})
+        proxy = start_proxy(0, decap_port, directory=temp / "site-voor", admin_headers={"Content-Security-Policy": admin_csp()})
         url = f"http://127.0.0.1:{proxy.server_address[1]}/"
         try:
             with sync_playwright() as playwright:

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from editor_normal_form import build, click_after_last_letter, content_copy, log_in, open_entry, publish, save_unchanged  # noqa: E402
 
 from wandelgids.edit_server import free_port, start_decap_server, start_proxy  # noqa: E402
-from wandelgids.editor import ADMIN_CSP  # noqa: E402
+from serving.policy import admin_csp  # noqa: E402
 
 pytestmark = pytest.mark.browser
 PAGES = sorted((ROOT / "docs").glob("*.md"))
@@ -41,7 +41,7 @@ def content(tmp_path_factory) -> Path:
 def editor_url(site, content):
     port = free_port()
     decap = start_decap_server(content, port)
-    proxy = start_proxy(0, port, directory=site, admin_headers={"Content-Security-Policy": ADMIN_CSP})
+    proxy = start_proxy(0, port, directory=site, admin_headers={"Content-Security-Policy": admin_csp()})
     yield f"http://127.0.0.1:{proxy.server_address[1]}/"
     proxy.shutdown()
     decap.terminate()
