@@ -4,7 +4,10 @@
 #   make serve-prod - serve site/ with nginx and the production headers on http://127.0.0.1:8080
 #   make test   - install what the tests need (Chromium included) and run them all
 #   make edit   - the live-reloading site and the web editor (/admin/) on http://127.0.0.1:8000
-#   make check-content - check every page (front matter, calculator blocks, headings, links) in Dutch
+#   make check-content - check every page (front matter, calculator blocks, headings, links) in Dutch, and the launch checklist
+#   make review-due - pages and calculators whose review is overdue or due within 30 days (fails if any)
+#   make launch-check - fails while the launch checklist has open items (the pipeline's gate before production)
+#   make deploy-rsync - publish site/ to the clinic's own nginx (pipeline only; needs the DEPLOY_* secrets)
 #   make bench  - benchmarks (calculators, Pyodide readiness, page weight, Lighthouse, build time)
 
 SHELL := /bin/bash
@@ -17,7 +20,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup serve build pyodide chromium nginx serve-prod test bench clean check-content edit
+.PHONY: help setup serve build pyodide chromium nginx serve-prod test bench clean check-content edit review-due launch-check ci-failed-summary deploy-rsync
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -52,8 +55,28 @@ edit: pyodide
 	$(BIN)/python -m wandelgids.edit_server
 
 # Every content problem in one run, in Dutch, with file, line and fix (no MkDocs needed).
+# Then what the clinic must still supply before go-live (listed, does not fail here).
 check-content: $(VENV)/.synced
-	@$(BIN)/python -m wandelgids.content_checks docs
+	@$(BIN)/python -m wandelgids.content_checks docs; status=$$?; echo; $(BIN)/python -m wandelgids.launch; exit $$status
+
+# The monthly pipeline run: fails (a check staff see) while a review is overdue or due within 30 days.
+review-due: $(VENV)/.synced
+	@$(BIN)/python -m wandelgids.review_due docs
+
+# The publishing pipeline's gate before production (previews skip it).
+launch-check: $(VENV)/.synced
+	@$(BIN)/python -m wandelgids.launch --strict
+
+# A failed pipeline run says in Dutch what happened, in the log and the run's summary.
+NOT_PUBLISHED := De website is niet bijgewerkt: de versie die online staat, blijft zoals ze was. Hieronder staat wat er niet klopt (bestand:regel en de oplossing); pas het aan en sla opnieuw op.
+ci-failed-summary: $(VENV)/.synced
+	@{ echo "## Niet gepubliceerd"; echo; echo "$(NOT_PUBLISHED)"; echo; echo '```'; \
+	  $(BIN)/python -m wandelgids.content_checks docs; echo; $(BIN)/python -m wandelgids.launch; echo '```'; \
+	} | tee -a "$${GITHUB_STEP_SUMMARY:-/dev/null}"
+
+# The clinic's own nginx over rsync/ssh (the pipeline with PUBLISH_TARGET=nginx); see the script.
+deploy-rsync:
+	@bash scripts/deploy_rsync.sh
 
 serve: pyodide
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload

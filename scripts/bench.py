@@ -365,8 +365,9 @@ def bench_build(results: dict) -> None:
     config = (ROOT / "mkdocs.yml").read_text()
     config = re.sub(r"\n(nav|watch):\n(  - .*\n)+", "\n", config)
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("scripts/hooks/", f"{ROOT / 'scripts/hooks'}/")
-    config = re.sub(r"\n  - \S*/editor\.py", "", config)  # the web editor is not part of this question
+    config = config.replace("\n  - wandelgids\n", f"\n  - wandelgids:\n      root: {ROOT}\n", 1)  # the project's build/, editor/
+    # The web editor is not part of this question.
+    config = config.replace("\n      root:", "\n      editor: false\n      root:")
     with tempfile.TemporaryDirectory() as tmp:
         projects = {}
         for variant in ("blocks", "plain"):
@@ -386,14 +387,58 @@ def bench_build(results: dict) -> None:
     report(results, "make_build_unchanged_s", round(elapsed, 2), f"make build with nothing changed: {elapsed:.2f} s")
 
 
+# ---- content checks on pathological pages (issue: linear content checks) ------------
+
+
+def bench_content_checks(results: dict, runs: int = 3) -> None:
+    """The content checks of one 1 MB page (ordinary text, and lines built to make regular
+    expressions quadratic), against checking the shipped docs in the same run."""
+    from wandelgids.content_checks import check_site
+
+    front = "---\ntitle: Test\ndescription: Kort.\nreviewed: 2026-11-25\nreviewer: chiropractor\nnav_order: 10\n---\n\n# Test\n\nTekst.\n\n"
+    ordinary = (("Zie [de pagina](index.md) en ![foto](index.md). " * 20 + "\n\n## Kop\n\n") * 1100)[:1_000_000]
+    pages = {
+        "1 MB of ordinary text, links and headings": ordinary,
+        "1 MB line of unmatched '['": "[" * 1_000_000,
+        "1 MB line without a break": "a" * 1_000_000,
+        "1 MB line of '# # # ...'": "# " * 500_000,
+        "1 MB of '<img ' and '<!--'": "<img <!-- " * 100_000,
+    }
+
+    def timed(docs: Path) -> float:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            check_site(docs)
+            times.append(time.perf_counter() - start)
+        return median(times)
+
+    print(f"content checks (median of {runs}):")
+    baseline = timed(ROOT / "docs")
+    report(results, "content_checks_shipped_docs_s", round(baseline, 3), f"the shipped docs: {baseline:.3f} s (baseline)")
+    worst = 0.0
+    for label, body in pages.items():
+        with tempfile.TemporaryDirectory() as folder:
+            docs = Path(folder) / "docs"
+            docs.mkdir()
+            (docs / "index.md").write_text(front + body + "\n", encoding="utf-8")
+            seconds = timed(docs)
+        worst = max(worst, seconds)
+        print(f"  {label}: {seconds:.3f} s ({seconds / baseline:.1f}x the shipped docs)", flush=True)
+    report(results, "content_checks_1mb_worst_s", round(worst, 3), f"worst 1 MB page: {worst:.3f} s (goal < 1 s)")
+    report(results, "content_checks_1mb_ratio", round(worst / baseline, 2), f"ratio {worst / baseline:.2f} to the shipped docs")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Wandelgids benchmarks")
-    parser.add_argument("--only", default="calculators,ready,mobile,variants,latency,bytes,lighthouse,build")
+    parser.add_argument("--only", default="calculators,checks,ready,mobile,variants,latency,bytes,lighthouse,build")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     results: dict = {}
     if "calculators" in parts:
         bench_calculators(results)
+    if "checks" in parts:
+        bench_content_checks(results)
     if parts & {"ready", "mobile", "variants", "latency", "bytes", "lighthouse"}:
         nginx_prefix = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
         server = serve_with_bare_page(SITE, nginx_prefix)

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 import stdlib_cut
@@ -53,6 +54,33 @@ def fingerprint(compile_stdlib: bool, optimize: int) -> str:
     return digest.hexdigest()
 
 
+def calculators_project(folder: Path) -> Path:
+    """A project of the calculators alone, for the wheel Pyodide loads.
+
+    The repository's own project also packages the content features and the serving
+    tools (and the MkDocs plugin entry point); none of them belongs in the browser.
+    """
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    shutil.copytree(ROOT / "calculators", folder / "calculators", ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "pyproject.toml").write_text(
+        f"""[project]
+name = {json.dumps(project["name"])}
+version = {json.dumps(project["version"])}
+description = {json.dumps(project["description"])}
+requires-python = {json.dumps(project["requires-python"])}
+dependencies = []
+
+[build-system]
+requires = ["hatchling>=1.25"]
+build-backend = "hatchling.build"
+
+[tool.hatch.build.targets.wheel]
+packages = ["calculators"]
+"""
+    )
+    return folder
+
+
 def run(*args: str | Path) -> None:
     subprocess.run([str(a) for a in args], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
@@ -77,7 +105,8 @@ def build(
         for name in (*RUNTIME_FILES, FULL_STDLIB):
             shutil.copy2(NPM_PYODIDE / name, staging / name)
         bin_dir = Path(sys.executable).parent
-        run(bin_dir / "uv", "build", "--wheel", "--out-dir", staging, "--quiet")
+        with tempfile.TemporaryDirectory() as source:
+            run(bin_dir / "uv", "build", "--wheel", "--out-dir", staging, "--quiet", calculators_project(Path(source)))
         wheels = sorted(staging.glob("*.whl"))
         lock = staging / "pyodide-lock.json"
         run(bin_dir / "pyodide", "lockfile", "add-wheels", "--input", lock, "--output", lock, "--base-path", staging, *wheels)

@@ -12,7 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import cdn, nginx
+from wandelgids.launch import Project
+
+from . import cdn, nginx, security_txt
 from .facts import site_rules
 from .inline_code import InlineCodeError, inline_script_hashes
 from .policy import PolicyError
@@ -24,9 +26,11 @@ PRODUCTION_ROOT = "/var/www/wandelgids"
 
 def finish(site: Path) -> None:
     try:
+        project = Project.load(ROOT)
+        security_txt.write(site, str(project.extra.get("security_contact") or ""), str(project.config.get("site_url") or ""))
         rules = site_rules(site)
         headers = cdn.render(rules)
-    except (InlineCodeError, PolicyError, cdn.HeadersError) as error:
+    except (InlineCodeError, PolicyError, cdn.HeadersError, security_txt.SecurityContactError) as error:
         sys.exit(f"serving: {error}")
     (site / "_headers").write_text(headers, encoding="utf-8")
     out = ROOT / "build" / "nginx"

@@ -83,7 +83,7 @@ def build(tmp_path: Path, docs: dict[str, str | None] | None = None, files: dict
             (work / "docs" / name).write_text(text, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text()
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("scripts/hooks/", f"{ROOT / 'scripts/hooks'}/")
+    config = config.replace("\n  - wandelgids\n", f"\n  - wandelgids:\n      root: {ROOT}\n", 1)  # the project's build/, editor/
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # serve-only, relative paths
     (work / "mkdocs.yml").write_text(config)
     return subprocess.run(
@@ -232,7 +232,10 @@ def test_review_lines_come_from_front_matter_even_a_quoted_leap_day(tmp_path):
     text = (tmp_path / "site" / "test" / "index.html").read_text(encoding="utf-8")
     assert '<time datetime="2024-02-29">29 februari 2024</time>' in text
     assert "door een fysiotherapeut" in text
-    assert '<time datetime="2025-02-28">28 februari 2025</time>' in text
+    # The next review (28 februari 2025) has passed: patients read no date in the past.
+    assert "2025-02-28" not in text and "28 februari 2025" not in text
+    assert "Deze pagina wordt elk jaar gecontroleerd; de volgende controle is nog niet afgerond." in text
+    assert "Volgende controle uiterlijk" not in text
 
 
 def test_the_menu_follows_nav_order_in_front_matter(tmp_path):
@@ -261,6 +264,8 @@ def test_every_kind_of_content_error_stops_make_build_in_dutch_all_at_once(tmp_p
         "# Test\n\n### Sprong\n\nZie [niets](niets.md).\n\n![](foto.png)\n\n/// calculator | progression\ngoal_minutes: 300\n///\n",
         "hulp-nodig.md": None,  # the page the footer, the disclaimer and 'neem contact op' link to
     }
+    footer = (ROOT / "overrides/partials/page-foot.html").read_text(encoding="utf-8").split("\n")
+    footer_line = next(n for n, text in enumerate(footer, 1) if "'hulp-nodig/' | url" in text)
     result = build(tmp_path, pages)
     assert result.returncode != 0
     out = result.stderr
@@ -271,7 +276,7 @@ def test_every_kind_of_content_error_stops_make_build_in_dutch_all_at_once(tmp_p
         "docs/test.md:13: link 'niets.md' leidt nergens heen",
         "docs/test.md:15: afbeelding 'foto.png' heeft geen alt-tekst",
         "docs/test.md:18: rekenhulpblok: instelling 'goal_minutes'",
-        "overrides/partials/page-foot.html:18: de sjabloon linkt naar 'hulp-nodig/', maar de pagina 'docs/hulp-nodig.md' bestaat niet.\n"
+        f"overrides/partials/page-foot.html:{footer_line}: de sjabloon linkt naar 'hulp-nodig/', maar de pagina 'docs/hulp-nodig.md' bestaat niet.\n"
         "  Oplossing: zet docs/hulp-nodig.md terug",
         f"docs/wanneer-minder-goed.md:{line_of('wanneer-minder-goed.md', '(hulp-nodig.md)')}: link 'hulp-nodig.md' leidt nergens heen",
     ):

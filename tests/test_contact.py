@@ -26,7 +26,7 @@ def build_with(tmp: Path, contact: dict | None) -> subprocess.CompletedProcess:
     shutil.copytree(ROOT / "docs", work / "docs")
     config = (ROOT / "mkdocs.yml").read_text()
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("scripts/hooks/", f"{ROOT / 'scripts/hooks'}/")
+    config = config.replace("\n  - wandelgids\n", f"\n  - wandelgids:\n      root: {ROOT}\n", 1)  # the project's build/, editor/
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
     if contact is not None:
         block = "\n".join(f"    {key}: {yaml.safe_dump(value).splitlines()[0]}" for key, value in contact.items())

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from wandelgids.content_checks import ERROR, WARNING, check_site
+from wandelgids.content_checks import ERROR, WARNING, build_stop_message, check_site, reviews_due
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 27)
@@ -142,8 +143,35 @@ def test_an_overdue_review_is_a_warning_not_an_error(tmp_path):
         f"{WARNING}|docs/test.md:4: waarschuwing: de laatste inhoudelijke controle (26 november 2025) is meer dan 12 maanden geleden."
     )
     assert "Oplossing: laat een zorgverlener de pagina nakijken" in message
-    # Exactly twelve months is not overdue yet.
-    assert check(tmp_path, {"test.md": page(FRONT.replace("2026-11-25", "2025-11-27"))}) == []
+    # Exactly twelve months is not overdue yet: due today.
+    message = only(check(tmp_path, {"test.md": page(FRONT.replace("2026-11-25", "2025-11-27"))}))
+    assert message.startswith(f"{WARNING}|docs/test.md:4: waarschuwing: de volgende inhoudelijke controle van de pagina is uiterlijk 27 november 2026 (vandaag)")
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "expected"),
+    [
+        ("2025-12-27", "docs/test.md:4: waarschuwing: de volgende inhoudelijke controle van de pagina is uiterlijk 27 december 2026 (over 30 dagen).\n"
+                       "  Oplossing: plan de controle met een zorgverlener"),
+        ("2025-11-28", "(over 1 dag)"),
+        ("2025-12-28", None),  # 31 days ahead: nothing to say yet
+    ],
+)
+def test_a_review_due_within_30_days_is_announced_as_a_warning(tmp_path, reviewed, expected):
+    found = check(tmp_path, {"test.md": page(FRONT.replace("2026-11-25", reviewed))})
+    if expected is None:
+        assert found == []
+    else:
+        assert only(found).startswith(f"{WARNING}|") and expected in only(found)
+
+
+def test_reviews_due_lists_overdue_and_soon_for_the_monthly_check(tmp_path):
+    check(tmp_path, {"oud.md": page(FRONT.replace("2026-11-25", "2025-01-10")), "bijna.md": page(FRONT.replace("2026-11-25", "2025-12-20")),
+                     "kapot.md": page(FRONT.replace("title: Test", 'title: "Test'))})
+    found = [f"{f.path}:{f.line}" for f in reviews_due(tmp_path / "docs", today=TODAY) if f.path.startswith("docs/")]
+    assert found == ["docs/bijna.md:4", "docs/oud.md:4"]
+    assert all(f.severity == WARNING for f in reviews_due(tmp_path / "docs", days=400, today=TODAY))
+    assert "docs/index.md:4" in [f"{f.path}:{f.line}" for f in reviews_due(tmp_path / "docs", days=400, today=TODAY)]
 
 
 @pytest.mark.parametrize(
@@ -248,3 +276,33 @@ def test_the_shipped_content_passes_every_check():
     result = subprocess.run(["make", "--no-print-directory", "check-content"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Alle 12 pagina's zijn in orde." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("front", "example"),
+    [
+        (FRONT.replace("title: Test", 'title: "Test'), "het aanhalingsteken (\") aan het begin van de waarde van 'title' wordt niet gesloten"),
+        (FRONT.replace("description:", "\tdescription:"), "op deze regel staat een tab"),
+        (FRONT.replace("reviewed: 2026-11-25", "reviewed: 2026-02-30"), "'2026-02-30' is geen bestaande datum"),
+        (FRONT.replace("title: Test", "title: 2025"), "'title' is geen tekst"),
+    ],
+)
+def test_the_staff_guide_shows_the_messages_the_checks_give(tmp_path, front, example):
+    guide = (ROOT / "HANDLEIDING.md").read_text(encoding="utf-8")
+    assert f"`{example}`" in guide
+    assert example in only(check(tmp_path, {"test.md": page(front)}))
+
+
+def test_the_staff_guide_shows_the_build_stop_and_template_messages(tmp_path):
+    guide = " ".join((ROOT / "HANDLEIDING.md").read_text(encoding="utf-8").split())
+    assert '"De site wordt niet gebouwd: ... fouten in de inhoud"' in guide
+    assert "de volgende controle is nog niet afgerond" in guide
+    assert "`de front matter bovenaan wordt niet afgesloten: de regel '---' ontbreekt`" in guide
+    assert "`de sjabloon linkt naar 'hulp-nodig/', maar de pagina 'docs/hulp-nodig.md' bestaat niet`" in guide
+    docs = tmp_path / "project" / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    shutil.copytree(ROOT / "overrides", tmp_path / "project" / "overrides")
+    (docs / "hulp-nodig.md").unlink()
+    stop = build_stop_message(check_site(docs))
+    assert stop.startswith("De site wordt niet gebouwd: ") and " fouten in de inhoud" in stop
+    assert "de sjabloon linkt naar 'hulp-nodig/', maar de pagina 'docs/hulp-nodig.md' bestaat niet" in stop

@@ -31,7 +31,7 @@ def content(tmp_path_factory) -> Path:
     shutil.copytree(ROOT / "docs", work / "docs")
     config = (ROOT / "mkdocs.yml").read_text()
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("scripts/hooks/", f"{ROOT / 'scripts/hooks'}/")
+    config = config.replace("\n  - wandelgids\n", f"\n  - wandelgids:\n      root: {ROOT}\n", 1)  # the project's build/, editor/
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
     (work / "mkdocs.yml").write_text(config)
     return work

@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parents[1]
 JS = ROOT / "overrides" / "assets" / "javascripts"
 ENTRY = JS / "calculators.js"
 WORKER = JS / "calculator-worker.js"
-MODULES = sorted(p for p in JS.rglob("*.js") if p not in (ENTRY, WORKER))
+# The bridge's modules: the shared protocol and everything under calculators/ (other
+# scripts in this folder, such as a service worker, are not the bridge's).
+MODULES = sorted([JS / "protocol.js", *(JS / "calculators").rglob("*.js")])
 IMPORT = re.compile(r'^import (?:[^"]* from )?"(\.[^"]+)";', re.M)
 
 

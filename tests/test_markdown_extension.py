@@ -1,4 +1,4 @@
-"""The calculator block as a plain Python-Markdown extension: no MkDocs, no hooks."""
+"""The calculator block as a plain Python-Markdown extension: no MkDocs, no plugin."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from wandelgids.calculator_block import CalculatorBlockError
+from wandelgids.calculator_block import CalculatorBlockError, parse_blocks
 from wandelgids.front_matter import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +29,17 @@ def test_a_shipped_page_renders_its_widgets_with_markdown_alone():
     assert re.search(r'<td data-cell="minutes_per_day">\d+</td>', html)
     assert "/// calculator" not in html
     assert "<p><section" not in html  # the widget is a block, not wrapped in a paragraph
+
+
+def test_the_extension_records_which_calculators_a_text_carries():
+    """How the MkDocs plugin learns a page has a calculator, without searching its HTML."""
+    seen: list[list[str]] = []
+    configs = {"wandelgids.calculator_block": {"record": seen.append}}
+    page = read_page(ROOT / "docs" / "opbouwen.md", ROOT / "docs")
+    markdown.markdown(page.body, extensions=EXTENSIONS, extension_configs=configs)
+    markdown.markdown("# Geen rekenhulp\n", extensions=EXTENSIONS, extension_configs=configs)
+    assert seen == [[block.name for block in parse_blocks(page.body.split("\n"))[0]], []]
+    assert seen[0]
 
 
 def test_block_options_become_the_form_defaults_and_the_plan():
@@ -63,3 +74,15 @@ def test_a_bad_block_stops_with_a_dutch_message_and_line(text, expected):
         render(text)
     assert expected in str(error.value)
     assert "Oplossing:" in str(error.value) and ".." not in str(error.value)
+
+
+def test_rules_review_date_that_has_passed_is_not_shown(monkeypatch):
+    from wandelgids.widgets import render_widget
+
+    values = {f["name"]: f["default"] for f in __import__("calculators").describe("progression")["fields"] if f["required"]}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 14 November 2023: before the next review
+    assert "Volgende controle uiterlijk" in render_widget("progression", values, "p1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "4102444800")  # 1 January 2100: long after it
+    later = render_widget("progression", values, "p1")
+    assert "Volgende controle uiterlijk" not in later
+    assert "de volgende controle is nog niet afgerond" in later

@@ -36,6 +36,12 @@ async (workerUrl) => {
     answers.set(id, resolve);
     worker.postMessage(JSON.stringify({ type: "calculate", id, ...envelope }));
   });
+  // Posted as an object (structured clone), not as the protocol's JSON text.
+  window.__askRaw = (request) => new Promise((resolve) => {
+    id += 1;
+    answers.set(id, resolve);
+    worker.postMessage({ type: "calculate", id, request });
+  });
 }
 """
 # Junk then a normal request, pairwise; returns [[junk answer, normal answer], ...].
@@ -116,6 +122,21 @@ def test_deep_huge_and_many_are_refused_and_the_worker_lives_on(worker_page):
     assert len(json.dumps(answers[9])) < 2_000
 
 
+def test_structured_objects_are_answered_too(worker_page):
+    answers = worker_page.evaluate(
+        """async () => {
+          const odd = [new Date(0), new ArrayBuffer(8), new Map([[1, 2]]), new Uint8Array(100000), [undefined],
+                       { name: "breathing", params: { cadence: 110n } }, new Error("x"), /re/];
+          const out = [];
+          for (const request of odd) out.push(await window.__askRaw(request));
+          out.push(await window.__askRaw({ name: "breathing", params: { cadence: 110 } }));
+          return out;
+        }"""
+    )
+    assert all(answer["ok"] is False and answer["errors"][0]["message"] for answer in answers[:-1])
+    assert answers[-1] == NORMAL_RESULT
+
+
 def test_every_type_in_the_envelope_is_answered(worker_page):
     odd = [None, True, 0, -1.5, "", "tekst", [], [1, [2]], {}, {"name": "breathing"}, {"name": "breathing", "params": []}]
     answers = worker_page.evaluate(
@@ -138,12 +159,46 @@ FAKE_WORKERS = {
 }
 
 
-@pytest.mark.parametrize("kind", FAKE_WORKERS)
+# The real worker on a Pyodide whose calculate call fails as Pyodide's fatal error does,
+# or returns no text (as it did for params nested 20,000 deep).
+FAKE_PYODIDE = """
+export async function loadPyodide() {
+  const call = %s;
+  const limits = () => %s;
+  return { loadPackage: async () => {}, runPython: () => {}, globals: { get: (name) => name.endsWith("limits") ? limits : call } };
+}
+"""
+FAKE_CALLS = {
+    "fatal": '() => { throw new RangeError("Maximum call stack size exceeded"); }',
+    "undefined": "() => undefined",
+}
+FAKES = {
+    **{f"worker-{kind}": ("calculator-worker.js", body) for kind, body in FAKE_WORKERS.items()},
+    **{
+        f"pyodide-{kind}": ("pyodide.mjs", FAKE_PYODIDE % (call, json.dumps(json.dumps(LIMITS))))
+        for kind, call in FAKE_CALLS.items()
+    },
+}
+# Why the page failed (the detail of "wandelgids:failed"): each case its own way.
+REASONS = {
+    "worker-silent": "geen antwoord",
+    "worker-broken": "kapot",
+    "worker-garbled": "onleesbaar antwoord",
+    "pyodide-fatal": "Maximum call stack",
+    "pyodide-undefined": "geen tekst",
+}
+
+
+@pytest.mark.parametrize("kind", FAKES)
 def test_a_worker_that_stops_answering_shows_the_failed_state_with_the_prerendered_plan(page, base_url, kind):
-    page.add_init_script("window.wandelgidsRequestTimeoutMs = 1500")
+    page.add_init_script(
+        "window.wandelgidsRequestTimeoutMs = 1500;"
+        "document.addEventListener('wandelgids:failed', (event) => { window.__reason = event.detail.reason; });"
+    )
+    file, body = FAKES[kind]
     page.route(
-        "**/assets/pyodide/*/calculator-worker.js",
-        lambda route: route.fulfill(status=200, content_type="text/javascript", body=FAKE_WORKERS[kind]),
+        f"**/assets/pyodide/*/{file}",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=body),
     )
     page.goto(base_url + "opbouwen/")
     widget = page.locator("[data-calculator='progression']")
@@ -152,6 +207,7 @@ def test_a_worker_that_stops_answering_shows_the_failed_state_with_the_prerender
     widget.get_by_label("Wandeltijd per dag nu").fill("20")
     widget.get_by_label("Wandeltijd per dag nu").press("Enter")
     page.wait_for_selector("[data-calculator='progression'][data-state='failed']")
+    assert REASONS[kind] in page.evaluate("window.__reason")
     assert "De rekenhulp werkt niet meer" in widget.locator("[data-calculator-status]").inner_text()
     assert widget.locator("[data-calculator-result]").inner_html() == prerendered
     assert widget.get_by_label("Wandeltijd per dag nu").is_disabled()

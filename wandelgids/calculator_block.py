@@ -11,7 +11,8 @@ The options are YAML and set the defaults shown in the form. They are checked
 with the calculator's own schema (calculators.validate_options); the same Python
 then computes the plan for those defaults, so the page shows a real result before
 (or without) Pyodide. Listed under `markdown_extensions` in mkdocs.yml, so any
-generator that runs Python-Markdown extensions renders it; no MkDocs hook needed.
+generator that runs Python-Markdown extensions renders it; no MkDocs plugin needed
+(the `record` option tells a generator's adapter which page has a calculator).
 
 `parse_blocks` is shared with the content checks, which report every problem with
 file and line before a build renders anything.
@@ -32,6 +33,7 @@ import calculators
 from . import widgets
 from .front_matter import FrontMatterRefused, RestrictedBaseLoader
 
+EXTENSION_NAME = "wandelgids.calculator_block"  # as listed under markdown_extensions
 OPEN = re.compile(r"^///(?P<rest>.*)$")
 CALCULATOR = re.compile(r"^\s*calculator\s*\|\s*(?P<name>\S*)\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -189,9 +191,10 @@ def anchors(blocks: list[Block]) -> list[str]:
 
 
 class CalculatorBlockPreprocessor(Preprocessor):
-    def __init__(self, md, templates: Path):
+    def __init__(self, md, templates: Path, record):
         super().__init__(md)
         self.templates = templates
+        self.record = record
 
     def run(self, lines: list[str]) -> list[str]:
         blocks, problems = parse_blocks(lines)
@@ -203,6 +206,7 @@ class CalculatorBlockPreprocessor(Preprocessor):
                 "\n".join(f"Rekenhulpblok, regel {p.line + 1} van de tekst (na de front matter): {sentence(p.message)} Oplossing: {p.fix}"
                           for p in problems)
             )
+        self.record([block.name for block in blocks])
         out: list[str] = []
         position = 0
         for block, anchor in zip(blocks, anchors(blocks)):
@@ -213,13 +217,22 @@ class CalculatorBlockPreprocessor(Preprocessor):
         return out + lines[position:]
 
 
+def _record_nothing(names: list[str]) -> None:
+    """The default `record`: nobody asked."""
+
+
 class CalculatorBlockExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {"templates": [str(widgets.TEMPLATES), "Folder holding calculators/widget.html and its includes."]}
+        self.config = {
+            "templates": [str(widgets.TEMPLATES), "Folder holding calculators/widget.html and its includes."],
+            # A generator's adapter learns here which page carries a calculator (the names
+            # of the blocks in each converted text), rather than searching the HTML.
+            "record": [_record_nothing, "Called with the calculator names of each converted text."],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        processor = CalculatorBlockPreprocessor(md, Path(self.getConfig("templates")))
+        processor = CalculatorBlockPreprocessor(md, Path(self.getConfig("templates")), self.getConfig("record"))
         # After whitespace normalising (30), before fenced code (25) and raw HTML (20).
         md.preprocessors.register(processor, "wandelgids_calculator_block", 27)
 

@@ -1,6 +1,6 @@
 """Content checks for the Wandelgids pages: plain Python, no MkDocs.
 
-One module for the build (scripts/hooks/content.py), the web editor workflow and
+One module for the build (the MkDocs plugin, wandelgids.mkdocs_plugin), the web editor workflow and
 `make check-content`. It reads docs/ and lists every problem at once, in Dutch,
 each with the file, the line and how to fix it:
 
@@ -23,34 +23,21 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import slugify
 
 import calculators
 
-from . import navigation, search_words
+from . import line_scan, navigation, search_words
 from .calculator_block import anchors as block_anchors
 from .calculator_block import parse_blocks, sentence
-from .dates import add_months, dutch_date
+from .dates import add_months, build_day, dutch_date
 from .front_matter import MAX_DESCRIPTION, REQUIRED, REVIEW_MONTHS, REVIEWER_ROLES, Page, as_date, read_pages
 
 ERROR = "fout"
 WARNING = "waarschuwing"
+DUE_SOON_DAYS = 30  # a review due within this many days is announced (a warning), like an overdue one
 
-FENCE = re.compile(r"^\s*(```|~~~)")
-ATX_HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t#]*$")
-SETEXT_TEXT = re.compile(r"^ {0,3}(?![-*+>|]|\d+[.)]\s)\S")  # a paragraph line, not a list item, quote or table row
-SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?P<char>=+|-+)[ \t]*$")
-HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
-ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
-HTML_ID = re.compile(r"""\sid=["'](?P<id>[^"']+)["']""")
-IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
-LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\]\\]|\\.)*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
-REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$")
-HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
-HTML_ALT = re.compile(r"""\balt\s*=\s*(["'])(?P<alt>.*?)\1""", re.IGNORECASE | re.DOTALL)
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-INLINE_MARKUP = re.compile(r"[*_`]|<[^>]+>")
-MARKDOWN_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+FENCE = re.compile(r"^[ \t]{0,40}(```|~~~)")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
@@ -92,7 +79,7 @@ def _shown(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def check_front_matter(page: Page, where: str, today: dt.date) -> list[Finding]:
+def check_front_matter(page: Page, where: str, today: dt.date, due_days: int = DUE_SOON_DAYS) -> list[Finding]:
     def at(key: str) -> int:
         return page.key_lines.get(key, 1)
 
@@ -142,15 +129,8 @@ def check_front_matter(page: Page, where: str, today: dt.date) -> list[Finding]:
                 Finding(where, at("reviewed"), f"'reviewed' ({day.isoformat()}) ligt in de toekomst",
                         "vul de datum in waarop de pagina echt is gecontroleerd: vandaag of eerder.")
             )
-        elif add_months(day, REVIEW_MONTHS) < today:
-            found.append(
-                Finding(
-                    where, at("reviewed"),
-                    f"de laatste inhoudelijke controle ({dutch_date(day)}) is meer dan {REVIEW_MONTHS} maanden geleden",
-                    "laat een zorgverlener de pagina nakijken en zet 'reviewed' op de datum van die controle.",
-                    WARNING,
-                )
-            )
+        elif due := _review_due(where, at("reviewed"), day, today, due_days, "page"):
+            found.append(due)
     reviewer = meta.get("reviewer")
     if reviewer not in (None, "") and str(reviewer) not in REVIEWER_ROLES:
         found.append(
@@ -173,10 +153,7 @@ def check_front_matter(page: Page, where: str, today: dt.date) -> list[Finding]:
 # ---- body: calculator blocks, headings, images, empty page ---------------------------
 
 
-def _heading_text(raw: str) -> str:
-    text = ATTR_LIST.sub("", raw)
-    text = MARKDOWN_LINK_TEXT.sub(r"\1", text)
-    return INLINE_MARKUP.sub("", text).strip()
+_heading_text = line_scan.heading_text
 
 
 def read_body(page: Page, where: str) -> tuple[Body, list[Finding]]:
@@ -195,7 +172,7 @@ def read_body(page: Page, where: str) -> tuple[Body, list[Finding]]:
     in_fence = False
     in_block = False
     for index, text in enumerate(raw):
-        if FENCE.match(text):
+        if FENCE.match(text[:50]):
             in_fence = not in_fence
             continue
         if in_fence or index in skip:
@@ -214,54 +191,56 @@ def read_body(page: Page, where: str) -> tuple[Body, list[Finding]]:
     top_headings = 0
     previous = ""
     has_text = bool(blocks)
+    previous_is_heading = False
+    counted: dict[str, int] = {}
     for line, text in lines:
-        heading = ATX_HEADING.match(text)
-        setext = SETEXT_UNDERLINE.match(text) if SETEXT_TEXT.match(previous) and not ATX_HEADING.match(previous) else None
+        heading = line_scan.atx_heading(text)
+        underline = line_scan.setext_underline(text)
+        setext = underline if underline and not previous_is_heading and line_scan.can_be_setext_text(previous) else None
+        previous_is_heading = heading is not None
         if heading or setext:
-            level = len(heading["hashes"]) if heading else (1 if setext["char"][0] == "=" else 2)
-            raw_text = (heading["text"] or "") if heading else previous.strip()
-            if explicit := HEADING_ID.search(raw_text):
-                anchor = explicit["id"]
+            level = heading[0] if heading else (1 if setext == "=" else 2)
+            raw_text = heading[1] if heading else previous.strip()
+            if explicit := line_scan.heading_id(raw_text):
+                anchor = explicit
             else:
-                anchor = unique(slugify(_heading_text(raw_text), "-"), ids)
+                anchor = line_scan.unique_anchor(slugify(_heading_text(raw_text), "-"), ids, counted)
             ids.add(anchor)
             body.anchors.add(anchor)
             if level == 1:
                 top_headings += 1
                 if top_headings > 1:
                     found.append(
-                        Finding(where, line, f"tweede kop met één '#' ('{_heading_text(raw_text)}'): een pagina heeft één hoofdtitel",
+                        Finding(where, line, f"tweede kop met één '#' ('{_shown(_heading_text(raw_text))}'): een pagina heeft één hoofdtitel",
                                 "maak er een tussenkop van met '##'.")
                     )
             elif level > level_before + 1:
                 found.append(
                     Finding(
-                        where, line, f"de kop '{_heading_text(raw_text)}' springt van niveau {level_before} naar {level}",
+                        where, line, f"de kop '{_shown(_heading_text(raw_text))}' springt van niveau {level_before} naar {level}",
                         f"gebruik {'#' * (level_before + 1)} (niveau {level_before + 1}): schermlezers gebruiken de koppen als inhoudsopgave.",
                     )
                 )
             level_before = level
-        elif text.strip() and not SETEXT_UNDERLINE.match(text):
+        elif text.strip() and not underline:
             has_text = True
         previous = text
-        body.anchors.update(match["id"] for match in HTML_ID.finditer(text))
-        for match in IMAGE.finditer(text):
-            if not match["alt"].strip():
+        if "id=" in text:
+            body.anchors.update(line_scan.html_ids(text))
+        for link in line_scan.links(text):
+            if link.image and not link.text.strip():
                 found.append(
-                    Finding(where, line, f"afbeelding '{match['target']}' heeft geen alt-tekst",
+                    Finding(where, line, f"afbeelding '{_shown(link.target)}' heeft geen alt-tekst",
                             "beschrijf tussen de [ ] wat de afbeelding laat zien, bijvoorbeeld ![Wandelaar in het bos](wandelaar.jpg).")
                 )
-            body.links.append((line, match["target"], "afbeelding"))
-        for match in HTML_IMG.finditer(text):
-            alt = HTML_ALT.search(match["attrs"])
-            if not alt or not alt["alt"].strip():
-                found.append(Finding(where, line, "afbeelding (<img>) zonder alt-tekst", "zet in de tag alt=\"...\" met wat de afbeelding laat zien."))
-        for match in LINK.finditer(text):
-            body.links.append((line, match["target"], "link"))
-        if reference := REFERENCE.match(text):
-            body.links.append((line, reference["target"], "link"))
+            body.links.append((line, link.target, "afbeelding" if link.image else "link"))
+        if "<img" in text.lower() and (count := line_scan.html_images_without_alt(text)):
+            what = "afbeelding (<img>)" if count == 1 else f"{count} afbeeldingen (<img>)"
+            found.append(Finding(where, line, f"{what} zonder alt-tekst", "zet in de tag alt=\"...\" met wat de afbeelding laat zien."))
+        if target := line_scan.reference(text):
+            body.links.append((line, target, "link"))
 
-    if not has_text and not HTML_COMMENT.sub("", "\n".join(t for _, t in lines)).strip().lstrip("#").strip():
+    if not has_text and not line_scan.without_comments("\n".join(t for _, t in lines)).strip().lstrip("#").strip():
         found.append(Finding(where, page.body_start, "de pagina is leeg", "schrijf de tekst van de pagina onder de front matter, of verwijder het bestand."))
     elif not has_text:
         found.append(Finding(where, page.body_start, "de pagina heeft alleen koppen en geen tekst", "schrijf tekst onder de kop, of verwijder het bestand."))
@@ -284,13 +263,16 @@ def check_links(page: Page, where: str, body: Body, bodies: dict[str, Body], doc
     found: list[Finding] = []
     reached: set[str] = set()
     pages = sorted(bodies)
+    resolved: dict[str, tuple[str, str]] = {}
     for line, target, kind in body.links:
-        if not target or EXTERNAL.match(target):
+        if not target or EXTERNAL.match(target[:100]):
             continue
         if target.startswith("/"):
             found.append(Finding(where, line, f"{kind} '{target}' begint met '/'", "link naar het bestand vanaf deze pagina, bijvoorbeeld 'opbouwen.md'."))
             continue
-        path, anchor = _resolve(page, target)
+        if target not in resolved:
+            resolved[target] = _resolve(page, target)
+        path, anchor = resolved[target]
         if path.endswith(".md"):
             if path not in bodies:
                 found.append(
@@ -310,10 +292,17 @@ def check_links(page: Page, where: str, body: Body, bodies: dict[str, Body], doc
         elif path.endswith("/") or "." not in posixpath.basename(path):
             found.append(Finding(where, line, f"{kind} '{target}' wijst naar een map, niet naar een pagina",
                                  "link naar het .md-bestand, bijvoorbeeld 'opbouwen.md'."))
-        elif not (docs_dir / path).is_file():
+        elif not _is_file(docs_dir / path):
             found.append(Finding(where, line, f"{kind} '{target}' leidt nergens heen: het bestand '{path}' bestaat niet",
                                  f"zet het bestand in {docs_dir.name}/ of verbeter de naam."))
     return found, reached
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, or with a NUL in it
+        return False
 
 
 def check_reachable(pages: list[Page], where: dict[str, str], links: dict[str, set[str]]) -> list[Finding]:
@@ -340,7 +329,7 @@ def check_site(docs_dir: Path, today: dt.date | None = None, templates_dir: Path
     templates_dir: the theme's custom templates (links they make to pages are checked too);
     by default the 'overrides' folder beside docs_dir, when there is one.
     """
-    today = today or dt.date.today()
+    today = today or build_day()
     pages = read_pages(docs_dir)
     where = {page.uri: _display(page, docs_dir) for page in pages}
     found: list[Finding] = []
@@ -431,9 +420,9 @@ def check_search_words(docs_dir: Path) -> list[Finding]:
 # ---- the calculators' rules ("Zo rekent deze rekenhulp") ---------------------------
 
 
-def check_calculators(today: dt.date | None = None) -> list[Finding]:
+def check_calculators(today: dt.date | None = None, due_days: int = DUE_SOON_DAYS) -> list[Finding]:
     """The rules and their review declared beside each calculator, checked like a page's."""
-    today = today or dt.date.today()
+    today = today or build_day()
     found: list[Finding] = []
     for name in calculators.NAMES:
         source = Path(calculators.source_file(name))
@@ -447,16 +436,37 @@ def check_calculators(today: dt.date | None = None) -> list[Finding]:
             found.append(Finding(where, line, f"controleur '{review['reviewer']}' is geen bekende rol",
                                  f"kies een van: {', '.join(REVIEWER_ROLES)}."))  # fmt: skip
         day = _as_date(review["reviewed"])
-        if day and day <= today and add_months(day, REVIEW_MONTHS) < today:
-            found.append(
-                Finding(
-                    where, line,
-                    f"de regels zijn voor het laatst gecontroleerd op {dutch_date(day)}, meer dan {REVIEW_MONTHS} maanden geleden",
-                    "laat een zorgverlener de regels nakijken en zet REVIEW op de datum van die controle.",
-                    WARNING,
-                )
-            )  # fmt: skip
+        if day and day <= today and (due := _review_due(where, line, day, today, due_days, "rules")):
+            found.append(due)
     return found
+
+
+def _review_due(where: str, line: int, day: dt.date, today: dt.date, days: int, kind: str) -> Finding | None:
+    """A warning when the review after `day` is overdue or due within `days` days (kind: 'page' or 'rules')."""
+    due = add_months(day, REVIEW_MONTHS)
+    if due < today:
+        if kind == "page":
+            return Finding(where, line, f"de laatste inhoudelijke controle ({dutch_date(day)}) is meer dan {REVIEW_MONTHS} maanden geleden",
+                           "laat een zorgverlener de pagina nakijken en zet 'reviewed' op de datum van die controle.", WARNING)
+        return Finding(where, line, f"de regels zijn voor het laatst gecontroleerd op {dutch_date(day)}, meer dan {REVIEW_MONTHS} maanden geleden",
+                       "laat een zorgverlener de regels nakijken en zet REVIEW op de datum van die controle.", WARNING)
+    left = (due - today).days
+    if left > days:
+        return None
+    when = "vandaag" if left == 0 else f"over {left} {'dag' if left == 1 else 'dagen'}"
+    what, field = ("pagina", "'reviewed'") if kind == "page" else ("regels", "REVIEW")
+    return Finding(where, line, f"de volgende inhoudelijke controle van de {what} is uiterlijk {dutch_date(due)} ({when})",
+                   f"plan de controle met een zorgverlener en zet daarna {field} op de datum ervan.", WARNING)
+
+
+def reviews_due(docs_dir: Path, days: int = DUE_SOON_DAYS, today: dt.date | None = None) -> list[Finding]:
+    """Pages and calculators' rules whose review is overdue or due within `days` days (warnings, for
+    the monthly check and `make check-content`), in file and line order."""
+    today = today or build_day()
+    found = [f for page in read_pages(docs_dir) if page.has_front_matter and not page.error
+             for f in check_front_matter(page, _display(page, docs_dir), today, days) if f.severity == WARNING]
+    found += [f for f in check_calculators(today, days) if f.severity == WARNING]
+    return sorted(found, key=lambda f: (f.path, f.line))
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -23,3 +24,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = day.year + index // 12, index % 12 + 1
     # 29 February plus a year is 28 February.
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def build_day() -> dt.date:
+    """Today (UTC) as the build sees it: SOURCE_DATE_EPOCH when set (reproducible builds, and the
+    tests' fixed day), as MkDocs' own build_date_utc does."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.datetime.now(dt.UTC).date()

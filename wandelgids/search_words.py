@@ -12,7 +12,7 @@ fill that gap, and neither is shown as page text:
 
 Both go into an extra field of Material for MkDocs' search index
 (`search/search_index.json`), which its search worker indexes with the same Dutch
-stemming as the text. Plain Python, no MkDocs: the hook in scripts/hooks/ only
+stemming as the text. Plain Python, no MkDocs: the MkDocs plugin only
 hands over the pages' front matter and the index file.
 """
 

@@ -15,7 +15,7 @@ import jinja2
 
 import calculators
 
-from .dates import dutch_date
+from .dates import build_day, dutch_date
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides"
 WIDGET = "calculators/widget.html"
@@ -52,9 +52,11 @@ def _stamp(templates: Path) -> tuple:
 
 def render_widget(name: str, values: dict, anchor: str, templates: Path = TEMPLATES) -> str:
     """The widget's HTML for a valid block (values already checked by the schema)."""
-    key = (templates, _stamp(templates), name, json.dumps(values, sort_keys=True), anchor)
+    today = build_day().isoformat()  # a review date that has passed is not shown as the next one
+    key = (templates, _stamp(templates), name, json.dumps(values, sort_keys=True), anchor, today)
     if key not in _rendered:
         _rendered[key] = environment(templates).get_template(WIDGET).render(
+            build_day=today,
             schema=calculators.describe(name),
             values=values,
             result=calculators.calculate(name, values),

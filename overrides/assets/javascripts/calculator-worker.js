@@ -98,7 +98,9 @@ function breakDown(id, reason) {
 self.addEventListener("message", (event) => {
   let message = null;
   try {
-    message = typeof event.data === "string" ? JSON.parse(event.data) : null;
+    // The protocol sends text; a structured object (any page script may post one) is
+    // read the same way, so its id is answered too.
+    message = typeof event.data === "string" ? JSON.parse(event.data) : event.data;
   } catch {
     return; // not JSON: no id to answer to
   }
