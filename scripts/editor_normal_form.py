@@ -47,7 +47,7 @@ def content_copy(docs: Path, work: Path) -> Path:
     shutil.copytree(docs, work / "docs")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("scripts/hooks/", f"{ROOT / 'scripts/hooks'}/")
+    config = config.replace("\n  - wandelgids\n", f"\n  - wandelgids:\n      root: {ROOT}\n", 1)  # the project's build/, editor/
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
     return work
