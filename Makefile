@@ -16,6 +16,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 PYTHON ?= python3
 UV := $(PYTHON) -m uv
+# Exactly the uv that uv.lock holds (tests/test_pipelines.py checks the two agree).
+UV_VERSION := 0.13.9
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
@@ -28,7 +30,7 @@ help:
 # Python packages, from uv.lock; re-synced when the lock or project changes.
 # uv itself goes into the Python that .python-version selects.
 $(VENV)/.synced: uv.lock pyproject.toml
-	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
+	@$(UV) --version 2>/dev/null | grep -Eq '^uv $(UV_VERSION)( |$$)' || $(PYTHON) -m pip install --quiet --disable-pip-version-check 'uv==$(UV_VERSION)'
 	$(UV) sync --frozen --quiet
 	@touch $@
 

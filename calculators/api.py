@@ -8,10 +8,11 @@ import re
 import datetime as _dt
 from types import ModuleType
 
-from . import breathing, calendar_export, progression, schedule
+from . import registry
+from .calendar import export as calendar_export
 from .rules import problems
 
-_MODULES: dict[str, ModuleType] = {m.SCHEMA.name: m for m in (progression, schedule, breathing, calendar_export)}
+_MODULES: dict[str, ModuleType] = {m.SCHEMA.name: m for m in (*registry.PLACEABLE, calendar_export)}
 NAMES: tuple[str, ...] = tuple(_MODULES)
 # The calculators staff can place on a page as a block (the calendar is an action of
 # the planners, not a widget of its own).
@@ -31,6 +32,7 @@ def describe(name: str) -> dict:
         **module.SCHEMA.describe(),
         "rules": [rule.describe() for rule in module.RULES],
         "review": module.REVIEW.describe(),
+        "actions": [action.describe() for action in getattr(module, "ACTIONS", ())],
     }
 
 
@@ -47,11 +49,7 @@ def rule_problems(name: str, today: _dt.date | None = None) -> list[str]:
 
 def validate_options(name: str, params: dict) -> tuple[dict, list[dict]]:
     """Normalise params with the calculator's schema and cross-field rules."""
-    module = _MODULES[name]
-    values, errors = module.SCHEMA.normalise(params)
-    if not errors and hasattr(module, "check"):
-        errors = module.check(values)
-    return values, errors
+    return registry.validate(_MODULES[name], params)
 
 
 def calculate(name: object, params: object = None) -> dict:

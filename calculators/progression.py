@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from .actions import CalendarAction
+from .calendar import ics
 from .chart import bar_chart
 from .rules import Review, Rule
 from .schema import CHOICE, DATE, INTEGER, Field, Schema
@@ -247,3 +249,25 @@ def current_week(start: _dt.date | None, weeks: int, today: _dt.date | None) -> 
         return None
     week = (today - start).days // 7 + 1
     return week if week <= weeks else None
+
+
+def calendar_events(plan: dict, start: _dt.date, values: dict, made_with: str) -> tuple[list[list[str]], str]:
+    """"Zet in agenda": one all-day item per week, on that week's dates."""
+    events = []
+    for week in plan["weeks"]:
+        first = start + _dt.timedelta(weeks=week["week"] - 1)
+        blocks = " + ".join(str(b) for b in week["blocks"])
+        events.append(
+            [
+                f"DTSTART;VALUE=DATE:{ics.day(first)}",
+                f"DTEND;VALUE=DATE:{ics.day(first + _dt.timedelta(weeks=1))}",
+                f"SUMMARY:{ics.escape(f'Wandelen week {week["week"]}: {week["minutes_per_day"]} minuten per dag')}",
+                f"DESCRIPTION:{ics.escape(f'In blokjes van {blocks} minuten.\n\n{made_with}')}",
+                "TRANSP:TRANSPARENT",
+            ]
+        )
+    count = len(events)
+    return events, f"{count} {'week' if count == 1 else 'weken'} van je opbouwschema staan in je agenda"
+
+
+ACTIONS = (CalendarAction(slug="opbouw", events=calendar_events, start_field="start_date"),)

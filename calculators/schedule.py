@@ -6,6 +6,10 @@ and at the weekend "iets langere wandeling, maar niet ineens veel meer".
 
 from __future__ import annotations
 
+import datetime as _dt
+
+from .actions import CalendarAction
+from .calendar import ics
 from .rules import Review, Rule
 from .schema import INTEGER, TIME, Field, Schema
 
@@ -221,3 +225,53 @@ def compute(p: dict) -> dict:
         "Tempo dat ontspannen voelt: wandelen is een herstelprikkel, geen workout.",
     ]
     return {"weekday": weekday, "weekend": weekend, "summary": _summary(lengths, extra), "notes": notes}
+
+
+# The walk lists and the days they repeat on (Monday = 0), for the calendar.
+DAYS = {"weekday": (0, 1, 2, 3, 4), "weekend": (5, 6)}
+
+
+def calendar_events(plan: dict, start: _dt.date, values: dict, made_with: str) -> tuple[list[list[str]], str]:
+    """"Zet in agenda": weekly recurring walks at their times, for the weeks chosen."""
+    weeks = values["weeks"]
+    last_day = start + _dt.timedelta(days=7 * weeks - 1)
+    wake = plan["params"]["wake_time"]
+    events = []
+    for key, days in DAYS.items():
+        first_day = next(start + _dt.timedelta(days=n) for n in range(7) if (start.weekday() + n) % 7 in days)
+        for walk in plan[key]:
+            # A walk before the waking time belongs to a day that began the evening before
+            # (a night shift): it falls on the next calendar date.
+            later = _dt.timedelta(days=1 if walk["time"] < wake else 0)
+            on_days = ",".join(ics.BYDAY[(d + later.days) % 7] for d in days)
+            clock = walk["time"].replace(":", "") + "00"
+            events.append(
+                [
+                    f"DTSTART:{ics.day(first_day + later)}T{clock}",
+                    f"DURATION:PT{walk['minutes']}M",
+                    f"RRULE:FREQ=WEEKLY;BYDAY={on_days};UNTIL={ics.day(last_day + later)}T{clock}",
+                    f"SUMMARY:{ics.escape(f'Wandelen: {walk["minutes"]} minuten ({walk["part"]})')}",
+                    f"DESCRIPTION:{ics.escape(f'{walk["tip"]}\n\n{made_with}')}",
+                ]
+            )
+    return events, f"Je wandelingen staan {weeks} {'week' if weeks == 1 else 'weken'} in je agenda"
+
+
+ACTIONS = (
+    CalendarAction(
+        slug="dag",
+        events=calendar_events,
+        fields=(
+            Field(
+                "weeks",
+                INTEGER,
+                "Aantal weken",
+                "Hoeveel weken zet je de wandelingen van je dagschema in je agenda?",
+                unit="weken",
+                default=12,
+                min=1,
+                max=52,
+            ),
+        ),
+    ),
+)

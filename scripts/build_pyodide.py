@@ -36,6 +36,8 @@ TRACE_FILE = ".stdlib-trace.json"
 PACKAGE = "wandelgids-calculators"
 DEFAULT_STDLIB = "compiled"
 DEFAULT_OPTIMIZE = 2
+# The wheel's build backend and its dependencies, pinned by hash (a reproducible wheel).
+BUILD_CONSTRAINTS = ROOT / "scripts" / "build-constraints.txt"
 
 
 def pyodide_version() -> str:
@@ -45,7 +47,7 @@ def pyodide_version() -> str:
 def fingerprint(compile_stdlib: bool, optimize: int) -> str:
     digest = hashlib.sha256()
     sources = sorted((ROOT / "calculators").rglob("*.py")) + [ROOT / "pyproject.toml", Path(__file__)]
-    sources += [Path(stdlib_cut.__file__), stdlib_cut.TRACE_SCRIPT, stdlib_cut.TRACE_DRIVER]
+    sources += [Path(stdlib_cut.__file__), stdlib_cut.TRACE_SCRIPT, stdlib_cut.TRACE_DRIVER, BUILD_CONSTRAINTS]
     for path in sources:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
@@ -71,7 +73,7 @@ requires-python = {json.dumps(project["requires-python"])}
 dependencies = []
 
 [build-system]
-requires = ["hatchling>=1.25"]
+requires = [{json.dumps(pinned_backend())}]
 build-backend = "hatchling.build"
 
 [tool.hatch.build.targets.wheel]
@@ -79,6 +81,14 @@ packages = ["calculators"]
 """
     )
     return folder
+
+
+def pinned_backend() -> str:
+    """The `hatchling==X` line of the build constraints: the wheel asks for exactly that backend."""
+    for line in BUILD_CONSTRAINTS.read_text().splitlines():
+        if line.startswith("hatchling=="):
+            return line.split()[0]
+    raise SystemExit(f"{BUILD_CONSTRAINTS}: no 'hatchling==' line; regenerate it (see the file's header)")
 
 
 def run(*args: str | Path) -> None:
@@ -106,7 +116,8 @@ def build(
             shutil.copy2(NPM_PYODIDE / name, staging / name)
         bin_dir = Path(sys.executable).parent
         with tempfile.TemporaryDirectory() as source:
-            run(bin_dir / "uv", "build", "--wheel", "--out-dir", staging, "--quiet", calculators_project(Path(source)))
+            run(bin_dir / "uv", "build", "--wheel", "--out-dir", staging, "--quiet",
+                "--build-constraints", BUILD_CONSTRAINTS, "--require-hashes", calculators_project(Path(source)))
         wheels = sorted(staging.glob("*.whl"))
         lock = staging / "pyodide-lock.json"
         run(bin_dir / "pyodide", "lockfile", "add-wheels", "--input", lock, "--output", lock, "--base-path", staging, *wheels)

@@ -97,11 +97,13 @@ def test_schedule_and_breathing_update(page, base_url):
 def calendar_parity_cases(count: int = 60) -> list:
     """Calendar requests for real plans (dated or not) and for broken ones."""
     rng = random.Random("calendar")
-    plans = [calculators.calculate(n, p) for n in ("progression", "schedule") for p in parity_cases(n, 40)]
+    planners = [n for n in calculators.BLOCKS if any(a["name"] == "calendar" for a in calculators.describe(n)["actions"])]
+    plans = [calculators.calculate(n, p) for n in planners for p in parity_cases(n, 40)]
     ok_plans = [plan for plan in plans if plan["ok"]]
-    cases: list = [None, {}, {"plan": None}, {"plan": plans[0]}]
+    cases: list = [None, {}, {"calculator": None}, {"calculator": plans[0]["calculator"], "params": plans[0].get("params")}]
     for _ in range(count):
-        params = {"plan": rng.choice(ok_plans if rng.random() < 0.8 else plans)}
+        plan = rng.choice(ok_plans if rng.random() < 0.8 else plans)
+        params = {"calculator": plan["calculator"], "params": plan.get("params", rng.choice([None, "x", {"x": 1}]))}
         if rng.random() < 0.85:
             good = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             params["start_date"] = rng.choice([good, good, good, "2026-02-30", ""])
@@ -272,7 +274,7 @@ def test_a_plan_goes_into_the_calendar(page, base_url):
     assert page.locator("#rekenhulp-schedule-agenda-weeks").input_value() == "12"
     text = download.path().read_bytes().decode("utf-8")
     plan = calculators.calculate("schedule", {"daily_minutes": "40", "wake_time": "07:30", "bed_time": "23:00"})
-    expected = calculators.calculate("calendar", {"plan": plan, "start_date": start, "weeks": "12"})
+    expected = calculators.calculate("calendar", {"calculator": "schedule", "params": plan["params"], "start_date": start, "weeks": "12"})
     assert text == expected["ics"]  # the browser downloads exactly what CPython writes
     assert download.suggested_filename == expected["filename"] == f"wandelschema-dag-{start}.ics"
     assert text.count("BEGIN:VEVENT") == len(plan["weekday"]) + len(plan["weekend"])
@@ -300,7 +302,7 @@ def test_a_plan_goes_into_the_calendar(page, base_url):
     text = download.path().read_bytes().decode("utf-8")
     plan = calculators.calculate("progression", {"current_minutes": "10", "goal_minutes": "30", "weekly_increase": "3",
                                                  "blocks_per_day": "2", "start_date": "2026-01-05", "last_week": ""})  # fmt: skip
-    assert text == calculators.calculate("calendar", {"plan": plan, "start_date": "2026-01-05"})["ics"]
+    assert text == calculators.calculate("calendar", {"calculator": "progression", "params": plan["params"], "start_date": "2026-01-05"})["ics"]
     assert text.count("BEGIN:VEVENT") == 8
     assert "DTSTART;VALUE=DATE:20260105\r\nDTEND;VALUE=DATE:20260112" in text
     assert page.locator("#rekenhulp-progression-agenda-weeks").count() == 0  # no repeating walks to count

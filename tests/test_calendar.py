@@ -15,7 +15,8 @@ import calculators
 
 
 def calendar(plan: dict, **params) -> dict:
-    return calculators.calculate("calendar", {"plan": plan, **params})
+    """The calendar for a plan: the browser sends the plan's own inputs, never the plan."""
+    return calculators.calculate("calendar", {"calculator": plan["calculator"], "params": plan["params"], **params})
 
 
 def events(text: str) -> list:
@@ -162,30 +163,42 @@ def test_same_inputs_same_text_and_identity_from_the_inputs():
 
 
 @pytest.mark.parametrize(
-    "plan",
+    "request_, field",
     [
-        None,
-        "plan",
-        [],
-        {},
-        calculators.calculate("breathing", {}),
-        calculators.calculate("progression", {"goal_minutes": 500}),
-        {"ok": True, "calculator": "schedule", "params": "x"},
-        {"ok": True, "calculator": "calendar", "params": {}},
+        ({"calculator": "breathing", "params": {}}, "calculator"),
+        ({"calculator": "calendar", "params": {}}, "calculator"),
+        ({"calculator": None, "params": {}}, "calculator"),
+        ({"calculator": "schedule", "params": "x"}, "params"),
+        ({"calculator": "schedule", "params": []}, "params"),
+        ({"calculator": "progression", "params": {"goal_minutes": 500}}, "params"),
+        ({"calculator": "progression", "params": {"kleur": "rood"}}, "params"),
     ],
 )
-def test_only_an_ok_plan_of_a_planner_goes_into_the_calendar(plan):
-    result = calculators.calculate("calendar", {"plan": plan, "start_date": "2026-01-05"})
+def test_only_valid_inputs_of_a_planner_go_into_the_calendar(request_, field):
+    result = calculators.calculate("calendar", {**request_, "start_date": "2026-01-05"})
     assert result["ok"] is False
-    assert result["errors"][0]["field"] == "plan"
-    assert result["errors"][0]["message"].startswith("Schema:")
+    assert result["errors"][0]["field"] == field
+    if field == "params":
+        assert result["errors"][0]["message"].startswith("Schema:")
 
 
-def test_a_plan_that_does_not_match_its_inputs_is_refused():
+def test_the_calendar_computes_the_plan_itself():
+    """No plan travels back into Python: a plan sent along is an unknown field."""
     plan = calculators.calculate("progression", {})
-    plan["weeks"][0]["minutes_per_day"] = 99
-    result = calendar(plan, start_date="2026-01-05")
-    assert result["errors"] == [{"field": "plan", "message": "Schema: dit schema past niet bij zijn eigen invoer. Bereken het opnieuw."}]
+    result = calculators.calculate("calendar", {"calculator": "progression", "params": {}, "plan": plan, "start_date": "2026-01-05"})
+    assert result["errors"][0]["field"] == "plan"
+
+
+def test_each_planner_declares_its_calendar_action():
+    """The calendar knows no planner by name: describe() lists what each declares."""
+    planners = [name for name in calculators.BLOCKS if any(a["name"] == "calendar" for a in calculators.describe(name)["actions"])]
+    assert planners  # the choice the calendar offers is exactly these
+    choices = next(f for f in calculators.describe("calendar")["fields"] if f["name"] == "calculator")["choices"]
+    assert [c["value"] for c in choices] == planners
+    asked = {f["name"] for f in calculators.describe("calendar")["fields"]}
+    for name in planners:
+        action = next(a for a in calculators.describe(name)["actions"] if a["name"] == "calendar")
+        assert set(action["fields"]) <= asked and "start_date" in action["fields"]
 
 
 def test_bad_start_date_and_unknown_fields():
@@ -219,18 +232,33 @@ def test_generated_progression_plans(current, goal, step, blocks, last_week, sta
 @given(st.integers(5, 120), clock, clock, dates, st.integers(1, 52))
 @settings(max_examples=60, deadline=None)
 def test_generated_schedules(daily, wake, bed, start, weeks):
-    plan = calculators.calculate("schedule", {"daily_minutes": daily, "wake_time": wake, "bed_time": bed})
-    result = calendar(plan, start_date=start.isoformat(), weeks=weeks)
+    params = {"daily_minutes": daily, "wake_time": wake, "bed_time": bed}
+    plan = calculators.calculate("schedule", params)
+    result = calculators.calculate("calendar", {"calculator": "schedule", "params": params, "start_date": start.isoformat(), "weeks": weeks})
     if plan["ok"]:
         check_schedule(plan, start, weeks, result)
     else:
-        assert result["errors"][0]["field"] == "plan"
+        assert result["errors"][0]["field"] == "params"
 
 
 @given(st.text(max_size=200))
 def test_folding_keeps_the_text_and_the_octet_limit(text):
-    from calculators.calendar_export import fold
+    from calculators.calendar.ics import fold
 
     folded = fold("DESCRIPTION:" + text.replace("\r", "").replace("\n", ""))
     assert all(len(line.encode("utf-8")) <= 75 for line in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == "DESCRIPTION:" + text.replace("\r", "").replace("\n", "")
+
+
+def test_no_circular_import_and_the_writer_knows_no_plan():
+    """The calendar computes plans through the registry, never through the API that imports it."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(calculators.__file__).parent / "calendar"
+    for path in folder.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        assert "api" not in imported and not any(name.endswith(".api") for name in imported), path
+    writer = ast.parse((folder / "ics.py").read_text(encoding="utf-8"))
+    assert not [node for node in ast.walk(writer) if isinstance(node, ast.ImportFrom) and node.level], "ics.py imports no calculator"

@@ -226,11 +226,11 @@ def test_reviews_overdue_or_due_within_30_days_are_listed(tmp_path):
     page(tmp_path, "binnenkort.md", "2025-12-20")
     page(tmp_path, "vers.md", "2026-06-01")
     today = dt.date(2026, 12, 1)
-    due = [item for item in review_due.due_reviews(tmp_path, today) if item.where.startswith(str(tmp_path.as_posix()))]
-    assert [Path(item.where.split(":")[0]).name for item in due] == ["oud.md", "binnenkort.md"]
-    text = review_due.report(due, today)
-    assert "was uiterlijk 1 oktober 2026 nodig" in text and "is uiterlijk 20 december 2026 nodig" in text
-    assert review_due.report([], today) == "Geen controles nodig in de komende 30 dagen."
+    due = [item for item in review_due.due_reviews(tmp_path, today) if not item.path.startswith("calculators")]
+    assert sorted(Path(item.path).name for item in due) == ["binnenkort.md", "oud.md"]
+    text = review_due.report(due)
+    assert "(1 oktober 2025) is meer dan 12 maanden geleden" in text and "uiterlijk 20 december 2026 (over 19 dagen)" in text
+    assert review_due.report([]) == "Geen controles nodig in de komende 30 dagen."
 
 
 def test_security_txt_only_from_a_contact_the_clinic_gave(tmp_path):
@@ -244,3 +244,11 @@ def test_security_txt_only_from_a_contact_the_clinic_gave(tmp_path):
     with pytest.raises(security_txt.SecurityContactError, match="Oplossing"):
         security_txt.contact_uri("bel ons")
     assert not (ROOT / "site/.well-known/security.txt").exists()  # the shipped content has no contact
+
+
+def test_the_makefile_installs_exactly_the_locked_uv():
+    makefile = (ROOT / "Makefile").read_text()
+    pinned = re.search(r"^UV_VERSION := (\S+)$", makefile, re.MULTILINE)[1]
+    lock = (ROOT / "uv.lock").read_text()
+    assert re.search(rf'name = "uv"\nversion = "{re.escape(pinned)}"', lock)
+    assert "'uv==$(UV_VERSION)'" in makefile

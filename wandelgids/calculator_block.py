@@ -1,10 +1,9 @@
 """Python-Markdown extension: calculator blocks become pre-rendered widgets.
 
-Staff write, in any page:
+Staff write, in any page (the name is one of calculators.BLOCKS, the options its fields):
 
-    /// calculator | progression
-    current_minutes: 10
-    goal_minutes: 30
+    /// calculator | <naam>
+    <instelling>: <waarde>
     ///
 
 The options are YAML and set the defaults shown in the form. They are checked
@@ -180,7 +179,7 @@ def parse_blocks(lines: list[str]) -> tuple[list[Block], list[Problem]]:
 
 
 def anchors(blocks: list[Block]) -> list[str]:
-    """Each widget's id: rekenhulp-progression, rekenhulp-progression-2, ..."""
+    """Each widget's id: rekenhulp-<naam>, rekenhulp-<naam>-2, ..."""
     seen: dict[str, int] = {}
     result = []
     for block in blocks:

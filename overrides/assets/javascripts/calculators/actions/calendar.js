@@ -57,7 +57,12 @@ registerAction({
       if (!valid) return;
       let result;
       try {
-        result = await calculate(writer, { ...readForm(panel), plan: valid.result });
+        // The plan's own inputs: Python computes the plan again itself.
+        result = await calculate(writer, {
+          ...readForm(panel),
+          calculator: widget.dataset.calculator,
+          params: valid.result.params,
+        });
       } catch {
         return; // the failed state is already on screen
       }
