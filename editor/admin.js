@@ -49,6 +49,11 @@
     });
   }
 
+  registerFaq(CMS, setup.faq, escape);
+  // Decap's Markdown writer, set to the form the pages are written in (README, "Vorm van de
+  // pagina's"): "-" for bullets like the pages have always had. Its other defaults already match.
+  CMS.registerRemarkPlugin({ settings: { bullet: "-" } });
+
   for (const style of setup.preview_styles) CMS.registerPreviewStyle(new URL(style, location.href).href);
   const h = window.h;
   // The preview looks like a page of the site: Material's typography and the site's colours.
@@ -66,6 +71,38 @@
   CMS.init({ config });
   watchAccessibility();
 })();
+
+// A question with its answer (pymdownx.details), as one block in the editor:
+//   ??? question "Mag ik wandelen als ik rugpijn heb?"
+//
+//       Ja, zolang het comfortabel blijft.
+// Rich text would otherwise read the indented answer as a code block.
+function registerFaq(CMS, faq, escape) {
+  const indent = "    ";
+  CMS.registerEditorComponent({
+    id: faq.name,
+    label: faq.label,
+    fields: faq.fields,
+    // The question line, one blank line, then the answer's lines: indented, or blank
+    // between two indented lines (an answer of more paragraphs).
+    pattern: /^\?\?\? question "([^"\n]*)"\n\n( {4}[^\n]*(?:\n(?: {4}[^\n]*|(?=\n {4})))*)/,
+    fromBlock(match) {
+      return { question: match[1], answer: match[2].split("\n").map((line) => line.replace(/^ {4}/, "")).join("\n") };
+    },
+    toBlock(data) {
+      // The question is written between double quotes, on one line.
+      const question = String(data.question ?? "").replace(/\s+/g, " ").trim().replace(/"/g, "”");
+      const answer = String(data.answer ?? "").trim().split("\n")
+        .map((line) => (line.trim() ? indent + line.trimEnd() : "")).join("\n");
+      return `??? question "${question}"\n\n${answer}`;
+    },
+    toPreview(data) {
+      const paragraphs = String(data.answer ?? "").trim().split(/\n\s*\n/)
+        .map((part) => `<p>${escape(part)}</p>`).join("");
+      return `<details class="question" open><summary>${escape(data.question ?? "")}</summary>${paragraphs}</details>`;
+    },
+  });
+}
 
 // Decap's own markup misses a few names and states that axe-core (WCAG 2.2 A/AA) asks
 // for; fill them in as Decap renders. Only attributes: no styles, no behaviour changed.

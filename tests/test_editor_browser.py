@@ -221,7 +221,7 @@ def test_the_editor_has_no_axe_violations_in_its_states(axe_page, editor_url):
     page.get_by_role("menuitem", name="Rekenhulp: Ademritme tijdens het wandelen").wait_for()
     states["componentmenu"] = axe_violations(page)
     items = page.get_by_role("menuitem").all_inner_texts()
-    assert items == ["Image", "Rekenhulp: Opbouwschema voor wandelen", "Rekenhulp: Dagschema voor wandelen",
+    assert items == ["Image", "Vraag en antwoord", "Rekenhulp: Opbouwschema voor wandelen", "Rekenhulp: Dagschema voor wandelen",
                      "Rekenhulp: Ademritme tijdens het wandelen"], items
     page.get_by_role("menuitem", name="Rekenhulp: Ademritme tijdens het wandelen").click()
     states["component"] = axe_violations(page)

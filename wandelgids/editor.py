@@ -49,8 +49,9 @@ def page_fields() -> list[dict]:
          "hint": "Aan: de contactgegevens van het Rugcentrum Hilversum (mkdocs.yml, extra.contact) staan onder de tekst."},
         {"name": "body", "label": "Tekst", "widget": "markdown",
          # Images and the calculators; no code blocks, which the pages have no use for.
-         "editor_components": ["image", *(f"rekenhulp-{name}" for name in calculators.BLOCKS)],
-         "hint": "Begin met één kop met '#'. Een rekenhulp zet je erin met 'Voeg component toe' en dan 'Rekenhulp: ...'."},
+         "editor_components": ["image", FAQ_COMPONENT, *(f"rekenhulp-{name}" for name in calculators.BLOCKS)],
+         "hint": "Begin met één kop met '#'. Een rekenhulp of een vraag met antwoord zet je erin met "
+                 "'Voeg component toe' en dan 'Rekenhulp: ...' of 'Vraag en antwoord'."},
     ]
 
 
@@ -121,6 +122,29 @@ def decap_config(backend: dict | None = None, site_url: str | None = None) -> di
     return config
 
 
+FAQ_COMPONENT = "vraag"
+
+
+def faq_component() -> dict:
+    """A question with its answer: `??? question "..."` with the answer indented below it.
+
+    pymdownx.details renders it as a folding question and wandelgids.faq_schema reads it
+    into the FAQPage data; in the editor it is one block, so rich text cannot turn the
+    indented answer into a code block.
+    """
+    return {
+        "name": FAQ_COMPONENT, "label": "Vraag en antwoord",
+        "fields": [
+            {"name": "question", "label": "Vraag", "widget": "string",
+             # No `pattern`: Decap cannot validate fields inside an editor component (onValidate
+             # is missing there), so the component writes a double quote as ” (admin.js).
+             "hint": "De vraag zoals een patiënt hem stelt, met een vraagteken."},
+            {"name": "answer", "label": "Antwoord", "widget": "text",
+             "hint": "Het antwoord. Een witregel begint een nieuwe alinea."},
+        ],
+    }
+
+
 def _component_field(field: dict) -> dict:
     default = f" Leeg laten: {field['default']}." if field["default"] is not None else " Leeg laten mag."
     widget: dict = {"name": field["name"], "label": field["label"], "required": False, "hint": field["help"] + default}
@@ -155,6 +179,7 @@ def editor_setup(backend: dict | None, site_url: str | None, preview_styles: lis
     return {
         "config": decap_config(backend, site_url),
         "calculators": calculator_components(),
+        "faq": faq_component(),
         "preview_styles": preview_styles,
         "collection": PAGES,
     }
