@@ -48,7 +48,7 @@ pyodide: setup
 # The site, then what production serving needs: CSP hashes of the inline scripts,
 # site/_headers, build/nginx/wandelgids.conf and .br/.gz beside each compressible file.
 build: pyodide
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m serving finish site
 
 # Site and web editor on one address: decap-server (Decap's local backend, saves into

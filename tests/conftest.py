@@ -73,7 +73,7 @@ def site() -> Path:
     """The built site; built here when the tests run without 'make test'."""
     if not (SITE / "_headers").is_file() or not (SITE / "assets" / "pyodide").is_dir():
         subprocess.run([str(ROOT / ".venv/bin/python"), "scripts/build_pyodide.py"], cwd=ROOT, check=True)
-        subprocess.run([str(ROOT / ".venv/bin/mkdocs"), "build", "--strict", "--quiet"], cwd=ROOT, check=True)
+        subprocess.run([str(ROOT / ".venv/bin/mkdocs"), "build", "--strict"], cwd=ROOT, check=True)
         subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "serving", "finish", "site"], cwd=ROOT, check=True)
     return SITE
 

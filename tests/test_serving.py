@@ -395,7 +395,7 @@ def test_changing_a_calculator_changes_every_url_it_affects(tmp_path):
 
     def build(site: Path) -> None:
         subprocess.run([python, "scripts/build_pyodide.py"], cwd=copy, check=True, capture_output=True)
-        subprocess.run([mkdocs, "build", "--strict", "--quiet", "--site-dir", str(site)], cwd=copy, check=True, capture_output=True)
+        subprocess.run([mkdocs, "build", "--strict", "--site-dir", str(site)], cwd=copy, check=True, capture_output=True)
 
     build(tmp_path / "before")
     breathing = copy / "calculators" / "breathing.py"
