@@ -226,7 +226,7 @@ def test_the_editor_has_no_axe_violations_in_its_states(axe_page, editor_url):
     page.get_by_role("menuitem", name="Rekenhulp: Ademritme tijdens het wandelen").wait_for()
     states["componentmenu"] = axe_violations(page)
     items = page.get_by_role("menuitem").all_inner_texts()
-    assert items == ["Image", "Vraag en antwoord", "Rekenhulp: Opbouwschema voor wandelen", "Rekenhulp: Dagschema voor wandelen",
+    assert items == ["Afbeelding", "Vraag en antwoord", "Rekenhulp: Opbouwschema voor wandelen", "Rekenhulp: Dagschema voor wandelen",
                      "Rekenhulp: Ademritme tijdens het wandelen"], items
     page.get_by_role("menuitem", name="Rekenhulp: Ademritme tijdens het wandelen").click()
     states["component"] = axe_violations(page)
@@ -249,6 +249,85 @@ def test_an_uploaded_image_lands_in_the_docs_media_folder(page, editor_url, cont
         page.wait_for_timeout(100)
     assert target.read_bytes() == PNG
     assert_clean(page, editor_url)  # the upload reads a blob: URL, which the CSP allows
+
+
+def entry(page, editor_url: str, slug: str) -> None:
+    """Open a page in the editor afresh from its address (already logged in); an unsaved draft is dropped."""
+    page.goto(f"{editor_url}admin/#/collections/paginas/entries/{slug}")
+    page.reload()  # a new hash alone keeps the editor's state
+    page.get_by_label("Titel", exact=True).wait_for()
+
+
+def type_at_the_end(page, text: str) -> None:
+    """Type text at the end of the body, in the Markdown view."""
+    switch = page.get_by_role("switch", name="Markdown-weergave")
+    if switch.get_attribute("aria-checked") != "true":  # Decap remembers the last view
+        switch.click()
+    page.locator("[data-slate-editor]").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(text)
+
+
+LOCALE_GAPS = """() => {
+  const keys = (o, p = '') => Object.entries(o).flatMap(([k, v]) => v && typeof v === 'object' ? keys(v, p + k + '.') : [p + k]);
+  const nl = new Set(keys(CMS.getLocale('nl')));
+  return keys(CMS.getLocale('en')).filter((key) => !nl.has(key));
+}"""
+
+
+def test_the_editor_refuses_what_the_checks_reject_and_shows_the_build_after_a_save(page, editor_url, content):
+    """Each check the browser can know refuses in Dutch and writes nothing; what only the build
+    knows comes back into the editor after the save (make edit's /api/controle)."""
+    docs = content / "docs"
+    before = {path.name: path.read_bytes() for path in docs.glob("*.md")}
+    notice = page.locator(".wg-notice")
+    open_editor(page, editor_url)
+    # The Dutch the editor ships covers every English string of the Decap it ships.
+    assert page.evaluate(LOCALE_GAPS) == []
+
+    # A review date in the future.
+    open_page(page, "Hulp nodig")
+    page.get_by_label("Laatst inhoudelijk gecontroleerd op").fill("2099-01-01")
+    publish(page)
+    page.get_by_text("Kan item niet opslaan: De datum 2099-01-01 ligt in de toekomst.").wait_for()
+    assert notice.get_attribute("role") == "alert"
+    assert "Niet opgeslagen." in notice.inner_text() and "Oplossing: Vul de datum in waarop" in notice.inner_text()
+
+    # Deleting a page that other pages and the footer link to.
+    page.get_by_role("button", name="Item verwijderen").click()
+    notice.get_by_text("'docs/hulp-nodig.md' kan niet verwijderd worden").wait_for()
+    assert "docs/veelgestelde-vragen.md" in notice.inner_text() and "Haal eerst de links" in notice.inner_text()
+
+    # A calculator option outside the limits of its schema (calculators.describe).
+    entry(page, editor_url, "dagschema")
+    page.get_by_role("button", name="Voeg component toe").click()
+    page.get_by_role("menuitem", name="Rekenhulp: Opbouwschema").click()
+    page.locator("[data-slate-editor]").get_by_label("Doel per dag").last.fill("300")
+    publish(page)
+    notice.get_by_text("'Doel per dag': 300 kan niet; het moet van 5 tot en met 120 minuten zijn.").wait_for()
+
+    # An image without alt text, typed in the Markdown view.
+    entry(page, editor_url, "onderzoek")
+    type_at_the_end(page, "\n\n![](afbeeldingen/bospad.png)\n")
+    publish(page)
+    notice.get_by_text("De afbeelding 'afbeeldingen/bospad.png' heeft geen alt-tekst.").wait_for()
+    assert "Tekst, regel" in notice.inner_text() and "Beschrijving (alt-tekst)" in notice.inner_text()
+    assert {path.name: path.read_bytes() for path in docs.glob("*.md")} == before  # nothing was written
+
+    # A link to a page that does not exist: only the build knows, and the editor shows it after the save.
+    path = docs / "onderzoek.md"
+    entry(page, editor_url, "onderzoek")
+    type_at_the_end(page, "\n\nLees ook [de folder](folder-die-er-niet-is.md).\n")
+    publish(page)
+    text = wait_for_file(path, page, "folder-die-er-niet-is.md")
+    line = text.split("\n").index(next(t for t in text.split("\n") if "folder-die-er-niet-is.md" in t)) + 1
+    notice.get_by_text("Opgeslagen, maar de site kan zo niet gebouwd worden: 1 fout in de inhoud.").wait_for()
+    assert f"docs/onderzoek.md, regel {line}:" in notice.inner_text()
+    assert "leidt nergens heen" in notice.inner_text() and "Oplossing: link naar een bestaande pagina" in notice.inner_text()
+    path.write_bytes(before["onderzoek.md"])
+    assert page.recorder.foreign(editor_url) == [] and page.csp_violations == []
+    # Decap rejects each refused save with an error object it does not catch.
+    assert page.recorder.errors == ["Object"] * 3
 
 
 # A 1x1 PNG.

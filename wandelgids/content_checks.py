@@ -388,9 +388,9 @@ TEMPLATE_LINK = re.compile(r"""['"](?P<target>/?[\w./-]{0,200})['"]\s{0,5}\|\s{0
 MAX_TEMPLATE_LINE = 2000
 
 
-def check_templates(templates_dir: Path, docs_dir: Path, pages: set[str]) -> list[Finding]:
-    """A page that a template links to must exist: deleting it would break that link on every page."""
-    found: list[Finding] = []
+def template_links(templates_dir: Path) -> list[tuple[str, int, str, list[str]]]:
+    """The pages the templates link to: (template as staff see it, line, target, the page files it can be)."""
+    found = []
     for template in sorted(templates_dir.rglob("*.html")):
         where = f"{templates_dir.name}/{template.relative_to(templates_dir).as_posix()}"
         try:
@@ -403,17 +403,47 @@ def check_templates(templates_dir: Path, docs_dir: Path, pages: set[str]) -> lis
                 if target not in ("", ".") and not target.endswith("/"):
                     continue  # a file (script, style sheet), not a page
                 stem = target.rstrip("/").removesuffix(".").rstrip("/")
-                candidates = ["index.md"] if not stem else [f"{stem}.md", f"{stem}/index.md"]
-                if not any(c in pages for c in candidates):
-                    found.append(
-                        Finding(
-                            where, number,
-                            f"de sjabloon linkt naar '{target or '.'}', maar de pagina '{docs_dir.name}/{candidates[0]}' bestaat niet",
-                            f"zet {docs_dir.name}/{candidates[0]} terug (de voettekst, de disclaimer of 'neem contact op' linkt ernaar), "
-                            f"of laat de beheerder de link in {where} aanpassen.",
-                        )
-                    )
+                found.append((where, number, target, ["index.md"] if not stem else [f"{stem}.md", f"{stem}/index.md"]))
     return found
+
+
+def check_templates(templates_dir: Path, docs_dir: Path, pages: set[str]) -> list[Finding]:
+    """A page that a template links to must exist: deleting it would break that link on every page."""
+    found: list[Finding] = []
+    for where, number, target, candidates in template_links(templates_dir):
+        if not any(c in pages for c in candidates):
+            found.append(
+                Finding(
+                    where, number,
+                    f"de sjabloon linkt naar '{target or '.'}', maar de pagina '{docs_dir.name}/{candidates[0]}' bestaat niet",
+                    f"zet {docs_dir.name}/{candidates[0]} terug (de voettekst, de disclaimer of 'neem contact op' linkt ernaar), "
+                    f"of laat de beheerder de link in {where} aanpassen.",
+                )
+            )
+    return found
+
+
+def linked_from(docs_dir: Path, templates_dir: Path | None = None) -> dict[str, list[str]]:
+    """For each page (as staff see it, e.g. docs/hulp-nodig.md): the other pages and templates that link to it.
+
+    The web editor refuses to delete such a page: the links would lead nowhere and the build would stop.
+    """
+    pages = read_pages(docs_dir)
+    where = {page.uri: _display(page, docs_dir) for page in pages}
+    bodies = {page.uri: read_body(page, where[page.uri])[0] if page.readable else Body([]) for page in pages}
+    result: dict[str, set[str]] = {}
+    for page in pages:
+        _, reached = check_links(page, where[page.uri], bodies[page.uri], bodies, docs_dir)
+        for target in reached - {page.uri}:
+            result.setdefault(f"{docs_dir.name}/{target}", set()).add(where[page.uri])
+    if templates_dir is None and (docs_dir.parent / "overrides").is_dir():
+        templates_dir = docs_dir.parent / "overrides"
+    if templates_dir is not None:
+        for template, _, _, candidates in template_links(Path(templates_dir)):
+            for candidate in candidates:
+                if candidate in bodies:
+                    result.setdefault(f"{docs_dir.name}/{candidate}", set()).add(template)
+    return {page: sorted(sources) for page, sources in sorted(result.items())}
 
 
 def check_search_words(docs_dir: Path) -> list[Finding]:

@@ -23,12 +23,13 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from serving.policy import admin_csp
 
-from . import content_checks
+from . import content_checks, editor_report
 from .front_matter import read_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,8 +127,23 @@ class ProxyHandler(http.server.SimpleHTTPRequestHandler):
             return True
         return False
 
+    def _report(self) -> bool:
+        """GET /api/controle?bestand=docs/x.md: the content checks after a save, for the editor (wandelgids.editor_report)."""
+        path, _, query = self.path.partition("?")
+        if path != editor_report.PATH or not self.check_docs:
+            return False
+        saved = urllib.parse.parse_qs(query).get("bestand", [None])[0]
+        data = json.dumps(editor_report.saved_report(self.check_docs, saved), ensure_ascii=False).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+        return True
+
     def do_GET(self):  # noqa: N802 - http.server's names
-        if not self._route():
+        if not self._report() and not self._route():
             super().do_GET()
 
     def do_HEAD(self):  # noqa: N802

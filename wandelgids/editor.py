@@ -8,9 +8,11 @@ from calculators.describe (names, labels, limits, choices). The editor's script
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import calculators
 
-from . import glossary
+from . import content_checks, glossary
 from .front_matter import MAX_DESCRIPTION, REVIEWER_ROLES
 
 PAGES = "paginas"
@@ -166,20 +168,76 @@ def calculator_components() -> list[dict]:
     components = []
     for name in calculators.BLOCKS:  # the calendar is a button of the planners, not a block
         schema = calculators.describe(name)
+        fields = [field for field in schema["fields"] if not field["from_browser"]]  # today's date is no block option
         components.append(
             {"name": name, "label": f"Rekenhulp: {schema['title']}", "title": schema["title"],
-             # Fields the browser fills in (today's date) are not block options.
-             "fields": [_component_field(field) for field in schema["fields"] if not field["from_browser"]]}
+             "fields": [_component_field(field) for field in fields],
+             # For the editor's check before a save (admin.js): the limits are the widgets' min/max/options.
+             "units": {field["name"]: field["unit"] or "" for field in fields}}
         )
     return components
 
 
-def editor_setup(backend: dict | None, site_url: str | None, preview_styles: list[str]) -> dict:
-    """Everything editor/admin.js needs, as one JSON document (admin/config.json)."""
+IMAGE_ALT_LABEL = "Beschrijving (alt-tekst)"
+
+
+def image_component() -> dict:
+    """Labels of Decap's image component (its own are English, outside the locale): admin.js."""
+    return {
+        "label": "Afbeelding", "image": "Afbeelding", "alt": IMAGE_ALT_LABEL,
+        "alt_hint": "Verplicht: wat de afbeelding laat zien, voor wie hem niet kan zien (een schermlezer leest dit voor).",
+        "title": "Titel (mag leeg)", "title_hint": "Verschijnt als de muis op de afbeelding staat. Meestal leeg laten.",
+    }
+
+
+# The editor's own checks before a save (editor/checks.js): the Dutch messages and what they
+# apply to. Each is a content check of wandelgids.content_checks that the browser can know.
+# {name} parts are filled in by the script.
+CHECKS = {
+    "refused": "Niet opgeslagen. Verbeter eerst wat hieronder staat; er is niets veranderd.",
+    "not_in_future": {
+        PAGES: ["reviewed"],
+        "woordenlijst": ["termen.reviewed"],
+    },
+    "future": {"message": "De datum {value} ligt in de toekomst.",
+               "fix": "Vul de datum in waarop een zorgverlener de inhoud echt heeft gecontroleerd: vandaag of eerder."},
+    "image_alt": {"message": "De afbeelding '{target}' heeft geen alt-tekst.",
+                  "fix": f"Klik op de afbeelding en vul '{IMAGE_ALT_LABEL}' in: wat de afbeelding laat zien, "
+                         "bijvoorbeeld 'Wandelaar op een bospad'. In de Markdown-weergave: schrijf het tussen de [ ]."},
+    "html_image_alt": {"message": "Een afbeelding (<img>) heeft geen alt-tekst.",
+                       "fix": "Zet in de tag alt=\"...\" met wat de afbeelding laat zien."},
+    "calculator_number": {"message": "Rekenhulp '{title}', '{label}': '{value}' is geen heel getal.",
+                          "fix": "Vul een heel getal in van {min} tot en met {max}{unit}, of maak het veld leeg voor de standaardwaarde."},
+    "calculator_range": {"message": "Rekenhulp '{title}', '{label}': {value} kan niet; het moet van {min} tot en met {max}{unit} zijn.",
+                         "fix": "Vul een getal in van {min} tot en met {max}{unit}, of maak het veld leeg voor de standaardwaarde."},
+    "calculator_choice": {"message": "Rekenhulp '{title}', '{label}': '{value}' is geen van de keuzes.",
+                          "fix": "Kies een van: {choices}."},
+    "calculator_unknown": {"message": "Rekenhulp '{title}': onbekende instelling '{key}'.",
+                           "fix": "Haal de regel weg; de rekenhulp kent alleen: {fields}."},
+    "where_field": "{label}",
+    "where_body": "Tekst, regel {line} (in de Markdown-weergave)",
+    "delete": {"message": "'{page}' kan niet verwijderd worden: andere pagina's linken ernaar, en die links zouden dan nergens heen leiden.",
+               "fix": "Haal eerst de links naar deze pagina weg in: {sources}. Staat er een bestand in overrides/ bij, "
+                      "vraag dan de beheerder: dat is een link in de opmaak van de site."},
+    "close": "Sluiten",
+    "fix": "Oplossing:",
+    "line": "regel",
+}
+
+
+def editor_setup(backend: dict | None, site_url: str | None, preview_styles: list[str],
+                 docs_dir: Path | None = None, templates_dir: Path | None = None) -> dict:
+    """Everything editor/admin.js needs, as one JSON document (admin/config.json).
+
+    docs_dir: the pages, for which pages others link to (the editor refuses to delete those).
+    """
     return {
         "config": decap_config(backend, site_url),
         "calculators": calculator_components(),
         "faq": faq_component(),
+        "image": image_component(),
         "preview_styles": preview_styles,
         "collection": PAGES,
+        "checks": CHECKS,
+        "linked_from": content_checks.linked_from(docs_dir, templates_dir) if docs_dir else {},
     }

@@ -179,7 +179,9 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
         styles = sorted(f.dest_uri for f in files if SITE_STYLES.match(f.dest_uri))
         styles += [uri for uri in config.extra_css if not uri.startswith(("http:", "https:", "//"))]
         settings = config.extra.get("editor") or {}
-        setup = editor_setup(settings.get("backend"), config.site_url, [f"../{uri}" for uri in styles])
+        templates = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        setup = editor_setup(settings.get("backend"), config.site_url, [f"../{uri}" for uri in styles],
+                             Path(config.docs_dir), templates)
         files.append(File.generated(config, "admin/config.json", content=json.dumps(setup, ensure_ascii=False, indent=1)))
 
     # ---- pages ------------------------------------------------------------------------
