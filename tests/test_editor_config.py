@@ -23,12 +23,15 @@ def test_the_page_form_follows_the_front_matter_rules():
     config = decap_config()
     assert config["locale"] == "nl" and config["load_config_file"] is False
     fields = {f["name"]: f for f in config["collections"][0]["fields"]}
-    assert list(fields) == ["title", "description", "reviewed", "reviewer", "nav_order", "nav_title", "zoekwoorden", "contact", "body"]
+    assert list(fields) == ["title", "description", "reviewed", "reviewer", "concept", "nav_order", "nav_title", "zoekwoorden", "contact", "body"]
     assert fields["zoekwoorden"]["widget"] == "list" and fields["zoekwoorden"]["required"] is False
     pattern = re.compile(fields["description"]["pattern"][0])
     assert pattern.match("x" * MAX_DESCRIPTION) and not pattern.match("x" * (MAX_DESCRIPTION + 1))
     assert fields["reviewer"]["options"] == list(REVIEWER_ROLES)
     assert fields["reviewed"]["format"] == "YYYY-MM-DD"
+    # A concept page has no review yet: the checks, not the form, require both on other pages.
+    assert fields["reviewed"]["required"] is False and fields["reviewer"]["required"] is False
+    assert fields["concept"]["widget"] == "boolean" and fields["concept"]["required"] is False
     assert config["collections"][0]["folder"] == "docs"
 
 

@@ -174,8 +174,19 @@ def glossary_drafts(project: Project) -> list[Item]:
     ) for entry in glossary.unreviewed(project.root / glossary.FILE)]  # fmt: skip
 
 
+def concept_pages(project: Project) -> list[Item]:
+    """Every page marked `concept: true`: the site's own text, not yet checked by a care provider."""
+    from .front_matter import is_concept, read_pages
+
+    return [Item(
+        f"concept:{page.uri}", f"docs/{page.uri}:{page.key_lines.get('concept', 1)}",
+        f"de pagina '{page.meta.get('title') or page.uri}' is een concept van de site, nog niet gecontroleerd",
+        "laat een zorgverlener de pagina nakijken, vul 'reviewed' (datum) en 'reviewer' (rol) in en haal 'concept: true' weg.",
+    ) for page in read_pages(project.root / "docs") if is_concept(page.meta)]  # fmt: skip
+
+
 PROVIDERS: list[Provider] = [contact_details, faq_questions, calculator_rules, site_address, editor_backend, security_contact,
-                             glossary_drafts]
+                             glossary_drafts, concept_pages]
 
 
 def register(provider: Provider) -> Provider:
