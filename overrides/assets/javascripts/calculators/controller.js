@@ -5,7 +5,7 @@
 // as belonging to those, and every action (link, print, calendar, remember) first
 // asks checkInputs(), which refuses with a message naming what to fix.
 import { connectActions } from "./actions/registry.js";
-import { calculate, ready } from "./client.js";
+import { calculate, loadState, ready, restart } from "./client.js";
 import { describeInputs, listLabels, readForm, setStatus, withToday } from "./form.js";
 import { renderResult, showErrors } from "./render.js";
 import { TEXT } from "./text.js";
@@ -15,8 +15,22 @@ import { TEXT } from "./text.js";
 const TYPING_PAUSE_MS = 700;
 
 const controllers = new WeakMap();
+// The connected widgets' listeners on the document, ended when their page is swapped out.
+const connected = new Map();
+
+export function disconnectGone() {
+  for (const [widget, stop] of connected) {
+    if (widget.isConnected) continue;
+    stop.abort();
+    connected.delete(widget);
+  }
+}
 
 export function connect(widget) {
+  if (controllers.has(widget)) return;
+  const stop = new AbortController();
+  connected.set(widget, stop);
+  const { signal } = stop;
   const form = widget.querySelector("[data-calculator-form]");
   const name = widget.dataset.calculator;
   const noun = widget.dataset.resultNoun || "het schema";
@@ -28,6 +42,13 @@ export function connect(widget) {
   let timer = null;
   let lastValid = null;
   let failed = false;
+  // While Python loads: the one queued run of each action (the latest tap wins), and
+  // whether the status acknowledges something the patient did.
+  const queued = new Map();
+  let acknowledged = ""; // the status's answer to what the patient did, while loading
+  let progressShown = 0;
+  const retry = widget.querySelector("[data-calculator-retry]");
+  const loading = () => loadState().state === "loading";
 
   function markStale(stale) {
     if (stale) box.dataset.stale = "";
@@ -77,9 +98,43 @@ export function connect(widget) {
     timer = setTimeout(update, TYPING_PAUSE_MS);
   }
 
+  // Typed while Python loads: said at once, and the plan marked as not yet calculated.
+  function acknowledgeInput() {
+    if (!loading() || failed) return;
+    acknowledged = TEXT.waitingInput(noun);
+    box.dataset.stale = "";
+    if (staleNote) {
+      staleNote.textContent = TEXT.notYet(noun);
+      staleNote.hidden = false;
+    }
+    setStatus(widget, acknowledged, "loading");
+  }
+
+  // The download's progress in the status, at most every few seconds (it is a live region).
+  function showProgress(progress) {
+    if (failed || performance.now() - progressShown < 3000) return;
+    progressShown = performance.now();
+    setStatus(widget, [acknowledged, TEXT.progress(progress)].filter(Boolean).join(" "), "loading");
+  }
+
   // Resolves to { params, result } for the whole, valid form, or null after telling the
   // patient what to fix (the message starts with `action`, e.g. "Afdrukken").
   async function checkInputs(action) {
+    if (loading()) {
+      // Acknowledged now; runs once, on the inputs as they are when Python is ready.
+      // An earlier tap on the same action never settles: the latest one runs instead.
+      acknowledged = TEXT.waitingAction(action);
+      setStatus(widget, acknowledged, "loading");
+      const turn = {};
+      queued.set(action, turn);
+      try {
+        await ready();
+      } catch {
+        return null; // the failed state is on screen
+      }
+      if (queued.get(action) !== turn) return new Promise(() => {});
+      queued.delete(action);
+    }
     const params = readForm(form);
     const result = await update();
     if (result && result.ok) return { params, result };
@@ -93,9 +148,11 @@ export function connect(widget) {
 
   // Failed for good (no load, a crash, no answer): the build's plan with its default
   // inputs, and a form that cannot be used.
-  function showFailure() {
+  function showFailure(event) {
     if (failed) return;
     failed = true;
+    acknowledged = "";
+    queued.clear();
     clearTimeout(timer);
     form.reset();
     box.replaceChildren(...prerendered.cloneNode(true).childNodes);
@@ -103,8 +160,25 @@ export function connect(widget) {
     if (staleNote) staleNote.hidden = true;
     showErrors(form, []);
     const wasUsed = widget.dataset.state !== "loading";
-    setStatus(widget, wasUsed ? TEXT.brokenFor(noun) : TEXT.failedFor(noun), "failed");
+    const cause = event?.detail?.cause ?? loadState().cause;
+    setStatus(widget, wasUsed ? TEXT.brokenFor(noun) : TEXT.failedFor(noun, cause), "failed");
     for (const fieldset of widget.querySelectorAll("fieldset")) fieldset.disabled = true;
+    if (retry) retry.hidden = false;
+  }
+
+  // "Opnieuw proberen" started a new worker: the form works again while it loads.
+  function resume() {
+    failed = false;
+    progressShown = 0;
+    if (retry) retry.hidden = true;
+    form.querySelector("fieldset").disabled = false;
+    setStatus(widget, TEXT.progress(null), "loading");
+    actions.open().then((opened) => opened && update());
+  }
+
+  function live() {
+    acknowledged = "";
+    if (widget.dataset.state === "loading") setStatus(widget, TEXT.live, "live");
   }
 
   const status = (text) => setStatus(widget, text, widget.dataset.state);
@@ -116,9 +190,13 @@ export function connect(widget) {
   // The pre-rendered plan belongs to the form's own (default) values; read once enabled,
   // since a disabled fieldset's fields are not part of the form's data.
   lastValid = { params: readForm(form), result: null };
-  setStatus(widget, TEXT.loading, "loading");
+  setStatus(widget, TEXT.progress(loadState().progress), "loading");
   // Lists calculate at once; typed values after a pause, on leaving the field or on Enter.
-  form.addEventListener("input", (event) => (event.target.tagName === "SELECT" ? update() : afterPause()));
+  form.addEventListener("input", (event) => {
+    acknowledgeInput();
+    if (event.target.tagName === "SELECT") update();
+    else afterPause();
+  });
   form.addEventListener("focusout", () => {
     if (timer) update();
   });
@@ -138,10 +216,16 @@ export function connect(widget) {
     setTimeout(update);
   });
   actions.open().then((opened) => opened && update());
-  ready.then(() => {
-    if (widget.dataset.state === "loading") setStatus(widget, TEXT.live, "live");
-  }, showFailure);
-  document.addEventListener("wandelgids:failed", showFailure);
+  retry?.addEventListener("click", () => restart());
+  // The shared load's events; a widget on a page swapped in later starts where it is.
+  const { state } = loadState();
+  if (state === "ready") live();
+  else if (state === "failed") showFailure();
+  document.addEventListener("wandelgids:loading", (event) => (failed ? resume() : showProgress(event.detail.progress)), {
+    signal,
+  });
+  document.addEventListener("wandelgids:ready", live, { signal });
+  document.addEventListener("wandelgids:failed", showFailure, { signal });
 }
 
 // For other features: the whole, valid inputs of a widget, or null after the widget
