@@ -51,7 +51,7 @@ def test_a_slow_link_that_keeps_moving_goes_live_and_what_the_patient_did_runs_o
         "Even geduld: de rekenhulp is bijna klaar. Daarna gaat \u201eAfdrukken\u201d vanzelf verder."
     )
     assert page.evaluate("window.wandelgids.ready.then(() => 'ready', (e) => String(e))") == "ready"
-    page.wait_for_function("window.__prints > 0")
+    page.wait_for_function("() => window.__prints > 0")
     page.wait_for_selector(f"{WIDGET}[data-state='live']")
     # Printed once, on the inputs as they were when Python was ready.
     assert page.evaluate("window.__prints") == 1
