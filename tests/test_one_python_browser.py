@@ -52,5 +52,10 @@ def test_moving_between_calculator_pages_keeps_one_python(page, nginx_url, site)
     assert page.evaluate("window.__sameDocument") is True
     assert page.evaluate("window.__workers") == 1
     assert widget.count() == 0  # the day schedule's page is gone, its widget with it
+    # A page with inline data (the FAQ's JSON-LD) swaps in without a policy refusal too.
+    menu_link(page, "veelgestelde-vragen").click()
+    page.wait_for_url("**/veelgestelde-vragen/")
+    page.wait_for_selector("details")
+    assert page.evaluate("window.__sameDocument") is True
     assert page.evaluate("window.__csp") == []
     assert page.recorder.errors == []

@@ -67,6 +67,8 @@ PROTOCOL = JAVASCRIPTS / "protocol.js"
 # The worker's watch over its own load; only the worker imports it.
 LOAD_WATCH = JAVASCRIPTS / "load-watch.js"
 LOAD_WATCH_THEME_URI = "assets/javascripts/load-watch.js"
+# A page's JSON-LD (wandelgids.faq_schema; it escapes "</" inside, so the first end tag ends it).
+STRUCTURED_DATA = re.compile(r'<script type="application/ld\+json">.*?</script>', re.S)
 # serving/precompress.py's cache of brotli copies, shared so that each file is compressed once.
 PRECOMPRESSED = Path("build/precompressed")
 EDITOR = Path("editor")
@@ -119,6 +121,7 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
         self.pyodide_dir: str | None = None  # assets/pyodide/<hash>/, or None before build_pyodide ran
         self.pyodide_files: list[Path] = []
         self.pyodide_load: str | None = None  # JSON of the folder's file sizes (load_status.py)
+        self.head_data: dict[str, str] = {}  # src_uri -> the page's JSON-LD blocks, for the head
         self.page_words: dict[str, list[str]] = {}  # page URL -> its valid `zoekwoorden`
         self.calculator_pages: set[str] = set()  # src_uri of each page with a calculator widget
         self._rendering: str | None = None  # src_uri of the page whose Markdown is being converted
@@ -207,6 +210,10 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
 
     def on_page_content(self, html, page, config, files):
         self._rendering = None
+        # Structured data goes into the head: Material's instant navigation runs the scripts
+        # of a swapped-in page again as JavaScript (it copies no type), which the CSP refuses.
+        self.head_data[page.file.src_uri] = "".join(STRUCTURED_DATA.findall(html))
+        html = STRUCTURED_DATA.sub("", html)
         if page.file.src_uri in self.calculator_pages and not self.pyodide_dir:
             raise PluginError(
                 f"docs/{page.file.src_uri} heeft een rekenhulp, maar build/pyodide/ ontbreekt. "
@@ -219,6 +226,7 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
         calculators = page.file.src_uri in self.calculator_pages
         context["wandelgids_pyodide"] = self.pyodide_dir if calculators else None
         context["wandelgids_load"] = self.pyodide_load if calculators else None
+        context["wandelgids_head_data"] = self.head_data.get(page.file.src_uri, "")
         return context
 
     def on_post_page(self, output, page, config):

@@ -19,7 +19,6 @@ const CAUSES = {
 };
 
 export const TEXT = {
-  loading: "Rekenhulp wordt geladen...",
   live: "De rekenhulp rekent mee zodra je even stopt met typen, een veld verlaat of op Enter drukt.",
   failed: `De rekenhulp kan in deze browser niet laden. Hieronder staat het schema met de standaardwaarden. ${TRY_AGAIN}`,
   failedFor: (noun, cause) =>
