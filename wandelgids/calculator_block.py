@@ -42,6 +42,21 @@ OPTIONS_FIX = "schrijf per regel één 'instelling: waarde', bijvoorbeeld 'goal_
 VALUE_FIX = "pas de waarde aan, of haal de regel weg om de standaardwaarde te gebruiken."
 
 
+def block_text(name: str, options: dict | None = None) -> str:
+    """A block as staff write it (the web editor and the tools write it so too)."""
+    return "\n".join([f"/// calculator | {name}", *(f"{key}: {value}" for key, value in (options or {}).items()), "///"])
+
+
+def editor_pattern(name: str) -> str:
+    """The block of calculator `name` as one regular expression for the web editor (Decap:
+    anchored at the block's start, no flags; group 1 holds the option lines). It accepts
+    what OPEN, CALCULATOR and the closing line accept, in syntax that JavaScript and Python
+    read alike (tests/test_markdown_extension.py compares it with parse_blocks)."""
+    space = r"[^\S\n]*"  # white space within the line
+    return (rf"^///{space}calculator{space}\|{space}{re.escape(name)}{space}\n"
+            rf"((?:[^\n]*\n)*?){space}///{space}(?=\n|$)")
+
+
 @dataclass
 class Block:
     name: str

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calculators
 
 from . import glossary
+from .calculator_block import block_text, editor_pattern
 from .front_matter import MAX_DESCRIPTION, REVIEWER_ROLES
 
 PAGES = "paginas"
@@ -173,6 +174,9 @@ def calculator_components() -> list[dict]:
         schema = calculators.describe(name)
         components.append(
             {"name": name, "label": f"Rekenhulp: {schema['title']}", "title": schema["title"],
+             # The block syntax from the build's own parser (wandelgids.calculator_block): the
+             # editor reads every spelling the build accepts and writes the usual one.
+             "pattern": editor_pattern(name), "empty_block": block_text(name),
              # Fields the browser fills in (today's date) are not block options.
              "fields": [_component_field(field) for field in schema["fields"] if not field["from_browser"]]}
         )
