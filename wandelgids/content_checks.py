@@ -30,8 +30,10 @@ import calculators
 from . import glossary, line_scan, navigation, readability, search_words
 from .calculator_block import anchors as block_anchors
 from .calculator_block import parse_blocks, sentence
-from .dates import add_months, build_day, dutch_date
-from .front_matter import CONCEPT, MAX_DESCRIPTION, REQUIRED, REVIEW_FIELDS, REVIEW_MONTHS, REVIEWER_ROLES, Page, as_date, is_concept, read_pages
+from calculators.rules import REVIEW_MONTHS, next_review
+
+from .dates import build_day, dutch_date
+from .front_matter import CONCEPT, MAX_DESCRIPTION, REQUIRED, REVIEW_FIELDS, REVIEWER_ROLES, Page, as_date, is_concept, read_pages
 
 ERROR = "fout"
 WARNING = "waarschuwing"
@@ -465,7 +467,7 @@ def check_calculators(today: dt.date | None = None, due_days: int = DUE_SOON_DAY
 
 def _review_due(where: str, line: int, day: dt.date, today: dt.date, days: int, kind: str) -> Finding | None:
     """A warning when the review after `day` is overdue or due within `days` days (kind: 'page' or 'rules')."""
-    due = add_months(day, REVIEW_MONTHS)
+    due = next_review(day)
     if due < today:
         if kind == "page":
             return Finding(where, line, f"de laatste inhoudelijke controle ({dutch_date(day)}) is meer dan {REVIEW_MONTHS} maanden geleden",

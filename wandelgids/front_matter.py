@@ -40,7 +40,6 @@ def is_concept(meta: dict) -> bool:
 MAX_DESCRIPTION = 160  # search engines cut off the rest of a meta description
 # Who may review a page; the page foot says "gecontroleerd door een <reviewer>".
 REVIEWER_ROLES = ("chiropractor", "fysiotherapeut", "oefentherapeut", "manueel therapeut")
-REVIEW_MONTHS = 12  # a review is due twelve months after the last one
 
 # Bounds that keep reading any file fast and small (a real page is a few KB).
 MAX_PAGE_BYTES = 2_000_000
