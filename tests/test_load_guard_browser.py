@@ -132,3 +132,32 @@ def test_blocked_webassembly_is_named_as_such(page, base_url):
     status = page.locator(f"{WIDGET} [data-calculator-status]").inner_text()
     assert "blokkeert een onderdeel dat de rekenhulp nodig heeft (WebAssembly)" in status, status
     assert page.recorder.errors == []
+
+
+def test_remember_and_link_while_loading_run_once_when_python_is_ready(page, base_url):
+    page.add_init_script("window.__copies = []; navigator.clipboard.writeText = async (text) => { window.__copies.push(text); };")
+    held = []
+    page.route("**/*.wasm", lambda route: held.append(route))  # held until the patient has acted
+    page.goto(base_url + "opbouwen/")
+    widget = page.locator(WIDGET)
+    wait_for_held(page, held)
+    widget.get_by_label("Onthoud mijn gegevens op dit apparaat").check()
+    widget.get_by_label("Doel per dag").fill("40")
+    link = widget.get_by_role("button", name="Link kopiëren")
+    link.click()
+    link.click()
+    assert "Even geduld" in widget.locator("[data-calculator-status]").inner_text()
+    # Nothing stored before Python checked it.
+    assert page.evaluate("localStorage.getItem('wandelgids.onthoud.progression')") is None
+    held[0].continue_()
+    page.wait_for_selector(f"{WIDGET}[data-state='live']")
+    page.wait_for_function("() => location.search.includes('goal_minutes=40')")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('wandelgids.onthoud.progression')).values")
+    assert stored["goal_minutes"] == "40"
+    assert widget.get_by_label("Onthoud mijn gegevens op dit apparaat").is_checked()
+    # Two taps, one copy, of the inputs as they were when Python was ready.
+    page.wait_for_function("() => window.__copies.length > 0")
+    copies = page.evaluate("window.__copies")
+    assert len(copies) == 1 and "goal_minutes=40" in copies[0]
+    assert "De link naar het schema is gekopieerd" in widget.locator("[data-calculator-status]").inner_text()
+    assert page.recorder.errors == []

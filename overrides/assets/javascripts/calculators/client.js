@@ -52,10 +52,12 @@ function progressOf(current) {
   const last = sizes.steps.length - 1;
   const elapsed = performance.now() - current.started;
   const rest = done > 0 ? ((total - done) * elapsed) / done : Infinity;
+  // Once said, it stays said for this load: a note that comes and goes reads as noise.
+  current.slow ||= done >= total * 0.05 && rest > SLOW_REST_MS;
   return {
     done: sizes.steps[Math.min(last, Math.floor(done / 100000))],
     total: sizes.steps[last],
-    slow: done >= total * 0.05 && rest > SLOW_REST_MS,
+    slow: current.slow,
   };
 }
 
