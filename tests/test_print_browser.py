@@ -49,8 +49,8 @@ def test_printing_one_plan_prints_only_that_plan_with_its_inputs(page, base_url,
     for expected in (
         "Opbouwschema voor wandelen",
         "Jouw gegevens",
-        "Wandeltijd per dag nu 12 minuten",
-        "Doel per dag 30 minuten",
+        "Wandeltijd per dag nu: 12 minuten",
+        "Doel per dag: 30 minuten",
         "Hoe ging de afgelopen week? Wisselend",
         "In 7 weken van 12 naar 30 minuten per dag",
         "Minuten per dag",
@@ -92,7 +92,7 @@ def test_printing_the_schedule_leaves_the_other_calculators_out(page, base_url, 
     page.wait_for_selector("#rekenhulp-schedule[data-state='live']")
     print_plan(page, "rekenhulp-schedule")
     text, pages = pdf_text(page, artifacts / "print" / "dagschema.pdf")
-    assert "Dagschema voor wandelen" in text and "Wandeltijd per dag 35 minuten" in text and "Opstaan 07:30" in text
+    assert "Dagschema voor wandelen" in text and "Wandeltijd per dag: 35 minuten" in text and "Opstaan: 07:30" in text
     assert "Doordeweekse dag" in text and "Weekenddag" in text
     assert "Opbouwschema voor wandelen" not in text and "Ademritme tijdens het wandelen" not in text
     assert "Met deze rekenhulpen maak je een schema" not in text

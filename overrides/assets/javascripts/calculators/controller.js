@@ -13,6 +13,7 @@ import { TEXT } from "./text.js";
 // A field is calculated after this pause in typing (or at once on leaving it or on
 // Enter), so a half-typed "99" of "999" never becomes the plan.
 const TYPING_PAUSE_MS = 700;
+const MESSAGE_PAUSE_MS = 1500; // messages wait longer: "45" typed slowly is not told 4 is too low
 
 const controllers = new WeakMap();
 // The connected widgets' listeners on the document, ended when their page is swapped out.
@@ -49,6 +50,7 @@ export function connect(widget) {
   let progressShown = 0;
   const retry = widget.querySelector("[data-calculator-retry]");
   const loading = () => loadState().state === "loading";
+  let [messageTimer, typedAt] = [null, 0]; // typedAt: the last key into a typed field (0: not typing)
 
   function markStale(stale) {
     if (stale) box.dataset.stale = "";
@@ -59,7 +61,7 @@ export function connect(widget) {
     }
   }
 
-  function apply(result, params) {
+  function apply(result, params, ticket = latest) {
     if (result.ok) {
       lastValid = { params, result };
       showErrors(form, []);
@@ -68,6 +70,9 @@ export function connect(widget) {
       setStatus(widget, TEXT.updated(noun), "live");
       actions.valid(params, result);
     } else {
+      const wait = typedAt ? typedAt + MESSAGE_PAUSE_MS - performance.now() : 0;
+      const later = () => ticket === latest && !failed && apply(result, params, ticket, (typedAt = 0));
+      if (wait > 0) return void (messageTimer = setTimeout(later, wait));
       // Keep the previous plan, marked as such; show what is wrong next to the field.
       showErrors(form, result.errors);
       markStale(true);
@@ -89,12 +94,14 @@ export function connect(widget) {
     } catch {
       return null; // the failed state is already on screen
     }
-    if (ticket === latest && !failed) apply(result, params); // else a newer change is on its way
+    if (ticket === latest && !failed) apply(result, params, ticket); // else a newer change is on its way
     return result;
   }
 
   function afterPause() {
     clearTimeout(timer);
+    clearTimeout(messageTimer);
+    typedAt = performance.now();
     timer = setTimeout(update, TYPING_PAUSE_MS);
   }
 
@@ -135,6 +142,7 @@ export function connect(widget) {
       if (queued.get(action) !== turn) return new Promise(() => {});
       queued.delete(action);
     }
+    typedAt = 0;
     const params = readForm(form);
     const result = await update();
     if (result && result.ok) return { params, result };
@@ -171,10 +179,13 @@ export function connect(widget) {
     failed = false;
     progressShown = 0;
     if (retry) retry.hidden = true;
-    form.querySelector("fieldset").disabled = false;
+    enableForm();
     setStatus(widget, TEXT.progress(null), "loading");
     actions.open().then((opened) => opened && update());
   }
+
+  const enableForm = () =>
+    widget.querySelectorAll("[data-calculator-form] fieldset, [data-calculator-actions]").forEach((set) => (set.disabled = false));
 
   function live() {
     acknowledged = "";
@@ -186,7 +197,7 @@ export function connect(widget) {
   const actions = connectActions(context);
   controllers.set(widget, context);
 
-  form.querySelector("fieldset").disabled = false;
+  enableForm();
   // The pre-rendered plan belongs to the form's own (default) values; read once enabled,
   // since a disabled fieldset's fields are not part of the form's data.
   lastValid = { params: readForm(form), result: null };
@@ -197,12 +208,11 @@ export function connect(widget) {
     if (event.target.tagName === "SELECT") update();
     else afterPause();
   });
-  form.addEventListener("focusout", () => {
-    if (timer) update();
-  });
+  form.addEventListener("focusout", () => (typedAt = 0) || ((timer || messageTimer) && update()));
   form.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && event.target.tagName === "INPUT") {
       event.preventDefault();
+      typedAt = 0;
       update();
     }
   });
