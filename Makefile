@@ -22,7 +22,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup serve build pyodide chromium nginx serve-prod test bench clean check-content edit review-due launch-check ci-failed-summary deploy-rsync
+.PHONY: help setup zensical serve build pyodide chromium nginx serve-prod test bench clean check-content edit review-due launch-check ci-failed-summary deploy-rsync
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -40,6 +40,15 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 setup: $(VENV)/.synced node_modules/.installed
+
+# Zensical (the `zensical` dependency group) in its own environment, apart from MkDocs:
+# tests/test_zensical.py builds the site with it.
+ZENSICAL_VENV := build/zensical-venv
+$(ZENSICAL_VENV)/.synced: uv.lock pyproject.toml $(VENV)/.synced
+	UV_PROJECT_ENVIRONMENT=$(ZENSICAL_VENV) $(UV) sync --frozen --quiet --no-default-groups --group zensical
+	@touch $@
+
+zensical: $(ZENSICAL_VENV)/.synced
 
 # Compile the calculators for Pyodide (skipped inside when nothing changed).
 pyodide: setup
@@ -100,7 +109,7 @@ nginx:
 serve-prod: build nginx
 	$(BIN)/python -m serving serve site --port 8080
 
-test: build chromium nginx
+test: build chromium nginx zensical
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest --cov=calculators --cov-report=term --cov-fail-under=95
 
 bench: build chromium nginx

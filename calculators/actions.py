@@ -7,7 +7,7 @@ them, without naming any calculator. Print and link are every widget's own.
 
 from __future__ import annotations
 
-from .schema import Field
+from .schema import Field, exported
 
 
 class CalendarAction:
@@ -29,9 +29,7 @@ class CalendarAction:
 
     def describe(self) -> dict:
         return {
-            "name": self.name,
-            "label": self.label,
-            "anchor": self.anchor,
+            **exported(self, ("name", "label", "anchor")),
             "calculator": self.writer,
             "fields": ["start_date", *(f.name for f in self.fields)],
         }

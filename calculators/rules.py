@@ -12,6 +12,21 @@ import datetime as _dt
 ARTICLE = "article"
 SITE = "site"
 ARTICLE_TITLE = "De rol van wandelen bij rugklachten"
+# The one review rule, for pages (wandelgids.content_checks) and calculators' rules alike:
+# due twelve months after the last review; 29 February plus a year is 28 February.
+REVIEW_MONTHS = 12
+
+
+def add_months(day: _dt.date, months: int) -> _dt.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    last = (_dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1)).day  # no `calendar`: the stdlib cut
+    return _dt.date(year, month, min(day.day, last))
+
+
+def next_review(day: _dt.date) -> _dt.date:
+    """The day the next review is due at the latest."""
+    return add_months(day, REVIEW_MONTHS)
 
 
 class Rule:
@@ -39,7 +54,7 @@ class Review:
             day = _dt.date.fromisoformat(self.reviewed)
         except ValueError:
             return None
-        return day.replace(year=day.year + 1, day=28 if (day.month, day.day) == (2, 29) else day.day).isoformat()
+        return next_review(day).isoformat()
 
     def describe(self) -> dict:
         return {"reviewed": self.reviewed, "reviewer": self.reviewer, "next": self.next_review()}

@@ -16,6 +16,11 @@ _TIME_TEXT = re.compile(r"(\d{1,2}):(\d{2})")
 _DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+
+def exported(obj: object, names: tuple[str, ...]) -> dict:
+    """The named attributes of obj as describe() exports them (fields, actions)."""
+    return {name: getattr(obj, name) for name in names}
+
 class FieldError(ValueError):
     """A Dutch message about one input field."""
 
@@ -52,15 +57,7 @@ class Field:
 
     def describe(self) -> dict:
         return {
-            "name": self.name,
-            "type": self.type,
-            "label": self.label,
-            "help": self.help,
-            "unit": self.unit,
-            "default": self.default,
-            "min": self.min,
-            "max": self.max,
-            "required": self.required,
+            **exported(self, ("name", "type", "label", "help", "unit", "default", "min", "max", "required")),
             "choices": [{"value": v, "label": lbl} for v, lbl in self.choices],
             "from_browser": self.from_browser,
         }

@@ -16,13 +16,15 @@
 
   for (const calculator of setup.calculators) {
     const numeric = new Set(calculator.fields.filter((f) => f.widget === "number").map((f) => f.name));
-    const opening = `/// calculator | ${calculator.name}`;
+    // The block's syntax comes from the build (calculator.pattern, calculator.empty_block):
+    // the opening and closing lines of an empty block frame the option lines.
+    const [opening, closing] = calculator.empty_block.split("\n");
     CMS.registerEditorComponent({
       id: `rekenhulp-${calculator.name}`,
       label: calculator.label,
       fields: calculator.fields,
-      // Decap wants one pattern anchored at the block's start, without flags; the block ends at a line "///".
-      pattern: new RegExp(`^/// calculator \\| ${calculator.name}\\n((?:[^\\n]*\\n)*?)///(?=\\n|$)`),
+      // Decap wants one pattern anchored at the block's start, without flags.
+      pattern: new RegExp(calculator.pattern),
       fromBlock(match) {
         const data = {};
         for (const line of match[1].split("\n")) {
@@ -38,7 +40,7 @@
         const lines = calculator.fields
           .filter((f) => data[f.name] !== undefined && data[f.name] !== null && String(data[f.name]).trim() !== "")
           .map((f) => `${f.name}: ${String(data[f.name]).trim()}`);
-        return [opening, ...lines, "///"].join("\n");
+        return [opening, ...lines, closing].join("\n");
       },
       toPreview(data) {
         const set = calculator.fields

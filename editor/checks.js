@@ -103,9 +103,11 @@ window.WandelgidsChecks = (() => {
       const where = fill(checks.where_body, { line: index + 1 });
       if (/^\s{0,40}(```|~~~)/.test(text)) fence = !fence;
       if (fence) return;
-      const opening = /^\/\/\/ ?calculator \| (\S+)\s*$/.exec(text);
-      if (opening) {
-        block = setup.calculators.find((c) => c.name === opening[1]) ?? { unknown: true };
+      // The opening line in every spelling the build accepts: each calculator's pattern comes from
+      // the build (calculator_block.editor_pattern), anchored at the block's start.
+      if (!block && text.startsWith("///") && text.trim() !== "///") {
+        const rest = lines.slice(index).join("\n");
+        block = setup.calculators.find((c) => new RegExp(c.pattern).test(rest)) ?? { unknown: true };
         return;
       }
       if (block && text.trim() === "///") {

@@ -13,7 +13,8 @@ window.wandelgids.ready against a bare loadPyodide page from the npm package's o
 files, unthrottled, and a second visit with everything cached); mobile (the same and
 bytes until live on a throttled mobile link); variants (the cut stdlib as sources or
 bytecode, on that link); latency (input to result); bytes (on the wire per page type);
-lighthouse; build. Results go to stdout and bench-results/latest.json.
+lighthouse; build; second (a second calculator page in the same visit, after a
+click in the menu: instant navigation against a full load; not in the default run). Results go to stdout and bench-results/latest.json.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from build_pyodide import pyodide_version  # noqa: E402
 from conftest import CHROMIUM_ARGS  # noqa: E402
 
 from serving.nginx import LocalServer  # noqa: E402
+from wandelgids.calculator_block import block_text, parse_blocks  # noqa: E402
 from serving.precompress import precompress  # noqa: E402
 
 SITE = ROOT / "site"
@@ -246,8 +248,9 @@ def bench_latency(results: dict, browser: Browser, base: str) -> None:
     page.evaluate("window.wandelgids.ready")
     times = page.evaluate(
         """async (n) => {
-            const widget = document.querySelector("#rekenhulp-progression");
-            const input = document.querySelector("#rekenhulp-progression-current_minutes");
+            // The page's first widget and its first number field (no calculator named here).
+            const widget = document.querySelector("[data-calculator]");
+            const input = widget.querySelector("input[inputmode=numeric]");
             const times = [];
             for (let i = 0; i < n; i++) {
                 input.value = String(5 + i);
@@ -338,18 +341,26 @@ def bench_lighthouse(results: dict, base: str, runs: int = 3) -> None:
 
 def make_pages(target: Path, with_blocks: bool, count: int = 300) -> None:
     sources = sorted((ROOT / "docs").glob("*.md"))
-    block = re.compile(r"^/// calculator \| \w+\n(?:.*\n)*?///\n", re.MULTILINE)
+    def without_blocks(text: str) -> str:
+        lines = text.split("\n")
+        skip = {i for found in parse_blocks(lines)[0] for i in range(found.start, found.end)}
+        return "\n".join(line for i, line in enumerate(lines) if i not in skip)
+
+    def has_block(text: str) -> bool:
+        return bool(parse_blocks(text.split("\n"))[0])
+
+    extra_block = "\n" + block_text(calculators.BLOCKS[0]) + "\n"
     # The real pages under their own names too: the copies link to them, and a build with a
     # link that leads nowhere stops (the content checks' gate), as it should.
     for source in sources:
         text = source.read_text(encoding="utf-8")
-        (target / source.name).write_text(text if with_blocks else block.sub("", text), encoding="utf-8")
+        (target / source.name).write_text(text if with_blocks else without_blocks(text), encoding="utf-8")
     for i in range(count - len(sources)):
         text = sources[i % len(sources)].read_text(encoding="utf-8")
-        if with_blocks and not block.search(text):
-            text += "\n/// calculator | progression\n///\n"
+        if with_blocks and not has_block(text):
+            text += extra_block
         if not with_blocks:
-            text = block.sub("", text)
+            text = without_blocks(text)
         (target / f"pagina-{i:03d}.md").write_text(text, encoding="utf-8")
 
 
@@ -434,6 +445,48 @@ def bench_content_checks(results: dict, runs: int = 3) -> None:
     report(results, "content_checks_1mb_ratio", round(worst / baseline, 2), f"ratio {worst / baseline:.2f} to the shipped docs")
 
 
+# ---- second calculator page in the same visit (issue 16, lane h-fast-load) ----------
+
+SITE_URL = "https://wandelgids.rugcentrumhilversum.nl/"
+SECOND_LIVE = "[data-calculator][data-state='live']"  # the second page's widget, whichever it is
+
+
+def bench_second_page(results: dict, browser: Browser, base: str, loads: int = 5) -> None:
+    """Opbouwen live on a cold visit, then a click in the menu to Dagschema: time from the
+    click to its widget live, with instant navigation (one worker) and as a full page load
+    (cache warm, a new worker), against the first visit's time to live."""
+    print(f"second calculator page in the same visit (median of {loads}, unthrottled):")
+    # Material swaps in only pages its sitemap lists at the site's own address (with port).
+    sitemap = (SITE / "sitemap.xml").read_text(encoding="utf-8").replace(SITE_URL, base)
+    firsts, instant, full = [], [], []
+    for _ in range(loads):
+        for swap in (True, False):
+            context, page = browser.cold_page()
+            page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))
+            page.goto(base + "opbouwen/")
+            first = page.evaluate(OURS_READY)
+            page.wait_for_load_state("networkidle")  # the sitemap is in before the click
+            link = page.locator(".md-sidebar--primary a.md-nav__link[href*='dagschema/']").first
+            if swap:
+                start = page.evaluate("performance.now()")
+                link.evaluate("(a) => a.click()")  # the phone's menu is a drawer: click the link itself
+                page.wait_for_selector(SECOND_LIVE)
+                instant.append(page.evaluate("performance.now()") - start)
+                firsts.append(first)
+            else:
+                page.unroute("**/sitemap.xml")
+                page.goto(base + "dagschema/")  # a full load: new document, new worker
+                full.append(page.evaluate(OURS_READY))
+            context.close()
+    first_ms, instant_ms, full_ms = median(firsts), median(instant), median(full)
+    report(results, "second_page_instant_ms", round(instant_ms),
+           f"click to live, instant navigation: median {instant_ms:.0f} ms; first visit {first_ms:.0f} ms; "
+           f"ratio {instant_ms / first_ms:.3f} (goal <= 0.2)")
+    report(results, "second_page_full_load_ms", round(full_ms),
+           f"the same page as a full load (cache warm, a second worker): median {full_ms:.0f} ms, "
+           f"ratio {full_ms / first_ms:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Wandelgids benchmarks")
     parser.add_argument("--only", default="calculators,checks,ready,mobile,variants,latency,bytes,lighthouse,build")
@@ -444,7 +497,7 @@ def main() -> None:
         bench_calculators(results)
     if "checks" in parts:
         bench_content_checks(results)
-    if parts & {"ready", "mobile", "variants", "latency", "bytes", "lighthouse"}:
+    if parts & {"ready", "mobile", "variants", "latency", "bytes", "lighthouse", "second"}:
         nginx_prefix = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
         server = serve_with_bare_page(SITE, nginx_prefix)
         base = server.url
@@ -460,6 +513,8 @@ def main() -> None:
                 bench_latency(results, browser, base)
             if "bytes" in parts:
                 bench_bytes(results, browser, base)
+            if "second" in parts:
+                bench_second_page(results, browser, base)
         finally:
             browser.close()
         try:

@@ -65,7 +65,7 @@ for name in calculators.NAMES:
     for key in ("min", "max"):
         calculate(name, {f["name"]: f[key] for f in fields if f.get(key) is not None})
         calls += 1
-for text in ("{", "[]", "null", '{"name": "bestaat-niet"}', json.dumps({"name": "breathing", "params": []})):
+for text in ("{", "[]", "null", '{"name": "bestaat-niet"}', json.dumps({"name": calculators.BLOCKS[0], "params": []})):
     calculate_json(text)
     calls += 1
 

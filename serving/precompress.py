@@ -35,6 +35,20 @@ def _compress(job: tuple[str, str, str]) -> None:
     Path(cache_path).write_bytes(ENCODINGS[suffix](Path(data_path).read_bytes()))
 
 
+def wire_size(path: Path, cache: Path) -> int:
+    """The bytes a brotli-capable visitor receives for `path`: its .br copy when
+    precompress() writes one (same cache, same rule), else the file itself."""
+    size = path.stat().st_size
+    if path.suffix not in COMPRESSIBLE:
+        return size
+    cached = cache / f"{hashlib.sha256(path.read_bytes()).hexdigest()}.br"
+    if not cached.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        _compress((str(path), ".br", str(cached)))
+    compressed = cached.stat().st_size
+    return compressed if compressed <= size * (1 - MIN_SAVING) else size
+
+
 def precompress(site: Path, cache: Path) -> dict[str, int]:
     """Compress every candidate in `site`; return counts of files written and skipped."""
     cache.mkdir(parents=True, exist_ok=True)

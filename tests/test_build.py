@@ -132,6 +132,11 @@ def test_pages_carry_meta_description_review_dates_and_disclaimer(site):
         text = page.read_text(encoding="utf-8")
         match = re.search(r'<meta name="description" content="([^"]+)"', text)
         assert match and len(html.unescape(match[1])) <= 160, page
+        assert "vervangt geen persoonlijk advies" in text and "hulp-nodig/" in text, page
+        if page.parent.name == "woordenlijst":  # `concept: true`: the site's own text, not checked yet
+            assert "Concept: deze tekst is van de Wandelgids zelf en is nog niet gecontroleerd" in text, page
+            assert "gecontroleerd op" not in text, page
+            continue
         assert "Laatst inhoudelijk gecontroleerd op" in text, page
         due = re.search(r"Volgende controle uiterlijk <time datetime=\"(\d{4})-(\d\d)-(\d\d)\">(\d+) \w+ (\d{4})</time>", text)
         assert due and int(due[3]) == int(due[4]) and due[1] == due[5] and due[1] >= "2027", page

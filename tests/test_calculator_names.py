@@ -2,9 +2,9 @@
 
 Templates and browser code read capabilities from calculators.describe() (fields,
 actions); the site's code (wandelgids/, overrides/, editor/, serving/) never branches
-on a name. Left out on purpose: docs/ (staff place blocks by name), tests/, the
-README and the developer tools in scripts/ (the bench measures a named page; the
-stdlib trace driver sends one named request).
+on a name; nor do the developer tools in scripts/ (the bench and the stdlib trace take
+their calculators from calculators.BLOCKS and the pages). Left out on purpose: docs/
+(staff place blocks by name), tests/ and the README.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 import calculators
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = ("wandelgids", "overrides", "editor", "serving")
+FOLDERS = ("wandelgids", "overrides", "editor", "serving", "scripts")
 
 
 def test_no_calculator_name_outside_its_own_places():

@@ -120,6 +120,17 @@ def test_any_bytes_in_a_page_give_a_dutch_message(tmp_path, data, expected):
     assert message.startswith(f"{ERROR}|docs/test.md:{expected}"), message
 
 
+def test_a_concept_page_needs_no_review_yet_and_says_so(tmp_path):
+    concept = FRONT.replace("reviewed: 2026-11-25\nreviewer: chiropractor\n", "concept: true\n")
+    assert check(tmp_path, {"test.md": page(concept)}) == []
+    assert only(check(tmp_path, {"test.md": page(FRONT + "concept: true\n")})).startswith(
+        f"{WARNING}|docs/test.md:7: waarschuwing: de pagina heeft een controledatum en staat ook op 'concept: true'")
+    assert f"{ERROR}|docs/test.md:4: 'concept' is geen ja of nee" in "\n".join(
+        check(tmp_path, {"test.md": page(concept.replace("true", "misschien"))}))
+    assert [m.split(" in de front matter")[0] for m in check(tmp_path, {"test.md": page(concept.replace("concept: true", "concept: false"))})] == [
+        f"{ERROR}|docs/test.md:1: 'reviewed' ontbreekt", f"{ERROR}|docs/test.md:1: 'reviewer' ontbreekt"]
+
+
 def test_a_page_without_front_matter(tmp_path):
     assert only(check(tmp_path, {"test.md": "# Test\n\nTekst.\n"})).startswith(
         f"{ERROR}|docs/test.md:1: de pagina heeft geen front matter"

@@ -23,12 +23,15 @@ def test_the_page_form_follows_the_front_matter_rules():
     config = decap_config()
     assert config["locale"] == "nl" and config["load_config_file"] is False
     fields = {f["name"]: f for f in config["collections"][0]["fields"]}
-    assert list(fields) == ["title", "description", "reviewed", "reviewer", "nav_order", "nav_title", "zoekwoorden", "contact", "body"]
+    assert list(fields) == ["title", "description", "reviewed", "reviewer", "concept", "nav_order", "nav_title", "zoekwoorden", "contact", "body"]
     assert fields["zoekwoorden"]["widget"] == "list" and fields["zoekwoorden"]["required"] is False
     pattern = re.compile(fields["description"]["pattern"][0])
     assert pattern.match("x" * MAX_DESCRIPTION) and not pattern.match("x" * (MAX_DESCRIPTION + 1))
     assert fields["reviewer"]["options"] == list(REVIEWER_ROLES)
     assert fields["reviewed"]["format"] == "YYYY-MM-DD"
+    # A concept page has no review yet: the checks, not the form, require both on other pages.
+    assert fields["reviewed"]["required"] is False and fields["reviewer"]["required"] is False
+    assert fields["concept"]["widget"] == "boolean" and fields["concept"]["required"] is False
     assert config["collections"][0]["folder"] == "docs"
 
 
@@ -98,3 +101,32 @@ def test_make_edit_serves_the_site_and_the_editor_on_one_address(tmp_path):
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+def test_the_editor_reads_the_block_syntax_the_build_accepts():
+    """admin.js compiles the pattern the build exports (no block syntax of its own); in
+    JavaScript and in Python it finds exactly the blocks wandelgids.calculator_block parses."""
+    from wandelgids.calculator_block import parse_blocks
+
+    admin = (ROOT / "editor/admin.js").read_text(encoding="utf-8")
+    assert "new RegExp(calculator.pattern)" in admin and "/// calculator" not in admin
+    name = calculators.BLOCKS[0]
+    texts = [f"/// calculator | {name}\n///", f"///calculator|{name}\n///", f"///  calculator |  {name}  \nx: 1\n  ///  \nna",
+             f"/// calculator | {name}x\n///", f"/// calculator | {name}\n", f"/// calculatorx | {name}\n///"]
+    component = next(c for c in calculator_components() if c["name"] == name)
+    script = ("const [pattern, texts] = JSON.parse(process.argv[1]);"
+              "console.log(JSON.stringify(texts.map((t) => { const m = new RegExp(pattern).exec(t); return m ? m[0] : null; })))")
+    in_js = json.loads(subprocess.run(["node", "-e", script, json.dumps([component["pattern"], texts])],
+                                      capture_output=True, text=True, check=True).stdout)
+    for text, js_match in zip(texts, in_js):
+        lines = text.split("\n")
+        blocks = [b for b in parse_blocks(lines)[0] if b.start == 0] if "x: 1" not in text else [None]
+        python_match = re.match(component["pattern"], text)
+        assert (python_match[0] if python_match else None) == js_match, text
+        if "x: 1" in text:  # options the calculator does not know: the syntax still matches
+            assert js_match == "\n".join(lines[:3])
+        else:
+            assert bool(js_match) == bool(blocks), text
+            if blocks:
+                assert js_match == "\n".join(lines[: blocks[0].end]), text
+    assert component["empty_block"] == f"/// calculator | {name}\n///"

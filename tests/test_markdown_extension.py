@@ -9,7 +9,7 @@ import markdown
 import pytest
 
 from wandelgids.calculator_block import CalculatorBlockError, parse_blocks
-from wandelgids.front_matter import read_page
+from wandelgids.front_matter import read_page, read_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = ["wandelgids.calculator_block", "pymdownx.superfences", "attr_list", "md_in_html", "tables"]
@@ -86,3 +86,24 @@ def test_rules_review_date_that_has_passed_is_not_shown(monkeypatch):
     later = render_widget("progression", values, "p1")
     assert "Volgende controle uiterlijk" not in later
     assert "de volgende controle is nog niet afgerond" in later
+
+
+def test_a_block_is_read_once_per_build(monkeypatch, tmp_path):
+    """The content checks read each block first; the Markdown extension then gets the same
+    result without reading the options again (calculators.validate_options once a block)."""
+    import markdown
+
+    from wandelgids import calculator_block, content_checks
+
+    calculator_block._read_closed.cache_clear()
+    calls = []
+    real = calculator_block.calculators.validate_options
+    monkeypatch.setattr(calculator_block.calculators, "validate_options", lambda *a: calls.append(a[0]) or real(*a))
+    page = next(p for p in read_pages(ROOT / "docs") if parse_blocks(p.body.split("\n"))[0])
+    calculator_block._read_closed.cache_clear()
+    calls.clear()
+    content_checks.read_body(page, "docs/" + page.uri)
+    count = len(calls)
+    assert count == len(parse_blocks(page.body.split("\n"))[0]) > 0
+    html = markdown.markdown(page.body, extensions=["wandelgids.calculator_block"])
+    assert "wg-calc" in html and len(calls) == count

@@ -49,8 +49,8 @@ def test_printing_one_plan_prints_only_that_plan_with_its_inputs(page, base_url,
     for expected in (
         "Opbouwschema voor wandelen",
         "Jouw gegevens",
-        "Wandeltijd per dag nu 12 minuten",
-        "Doel per dag 30 minuten",
+        "Wandeltijd per dag nu: 12 minuten",
+        "Doel per dag: 30 minuten",
         "Hoe ging de afgelopen week? Wisselend",
         "In 7 weken van 12 naar 30 minuten per dag",
         "Minuten per dag",
@@ -92,8 +92,32 @@ def test_printing_the_schedule_leaves_the_other_calculators_out(page, base_url, 
     page.wait_for_selector("#rekenhulp-schedule[data-state='live']")
     print_plan(page, "rekenhulp-schedule")
     text, pages = pdf_text(page, artifacts / "print" / "dagschema.pdf")
-    assert "Dagschema voor wandelen" in text and "Wandeltijd per dag 35 minuten" in text and "Opstaan 07:30" in text
+    assert "Dagschema voor wandelen" in text and "Wandeltijd per dag: 35 minuten" in text and "Opstaan: 07:30" in text
     assert "Doordeweekse dag" in text and "Weekenddag" in text
     assert "Opbouwschema voor wandelen" not in text and "Ademritme tijdens het wandelen" not in text
     assert "Met deze rekenhulpen maak je een schema" not in text
     assert pages == 1
+
+
+def test_the_browser_s_own_print_shows_the_current_inputs_and_date(page, base_url):
+    """Ctrl+P or a phone's share -> print, no button: the print-only parts follow each result."""
+    page.goto(base_url + "opbouwen/")
+    page.evaluate(READY)
+    page.wait_for_selector("#rekenhulp-progression[data-state='live']")
+    enter(page, "#rekenhulp-progression-current_minutes", "12")
+    page.wait_for_function("location.search.includes('current_minutes=12')")
+    page.emulate_media(media="print")
+    text, _ = pdf_text(page)
+    assert "Wandeltijd per dag nu: 12 minuten" in text and "Wandeltijd per dag nu: 10 minuten" not in text
+    assert re.search(r"Afgedrukt op \d{1,2} [a-z]+ \d{4} van de Wandelgids", text)
+    assert "In 7 weken van 12 naar 30 minuten per dag" in text
+
+
+def test_no_tab_stop_on_the_closed_search_results_or_the_permalinks(page, base_url):
+    page.goto(base_url + "opbouwen/")
+    stops = []
+    for _ in range(60):  # past the menu, the page's table of contents and its first headings
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.className"))
+    assert "md-search__input" in " ".join(stops)  # the walk went past the search box
+    assert not [stop for stop in stops if "md-search__scrollwrap" in stop or "headerlink" in stop], stops

@@ -145,7 +145,7 @@ def test_a_zip_that_lacks_a_module_fails_visibly_and_keeps_the_plan(page, site, 
         error = page.evaluate("wandelgids.ready.then(() => 'ready', (e) => String(e))")
         assert "datetime" in error
         page.wait_for_function("document.querySelector('#rekenhulp-progression').dataset.state === 'failed'")
-        assert "kan in deze browser niet laden" in widget.locator("[data-calculator-status]").inner_text()
+        assert "De rekenhulp kon niet starten" in widget.locator("[data-calculator-status]").inner_text()
         assert widget.locator("[data-result=summary]").inner_text() == plan != ""
         assert widget.locator("input[name=current_minutes]").is_disabled()
         assert page.recorder.errors == []

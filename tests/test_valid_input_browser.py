@@ -70,7 +70,7 @@ def test_half_typed_values_never_become_the_plan(page, base_url, field, typed, h
     stale = page.locator(f"#{widget} [data-calculator-stale]")
     assert stale.is_visible()
     assert "hoort bij je laatste geldige invoer" in stale.inner_text()
-    assert "Wandeltijd per dag nu 10 minuten" in stale.inner_text()
+    assert "Wandeltijd per dag nu: 10 minuten" in stale.inner_text()
     assert label in status(page, widget)
     assert page.locator(f"#{widget}-{field}").get_attribute("aria-invalid") == "true"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -89,7 +90,7 @@ def test_every_occurrence_becomes_a_button_and_the_explanation_carries_its_revie
     assert "<summary>Is piekbelasting erg?</summary>" in out  # no button inside the question
     assert ">zenuwwortels</button>" in out  # a plural of 'zenuwwortel'
     for slug in ("uitleg-si-gewrichten", "uitleg-zenuwwortels", "uitleg-piekbelasting", "uitleg-facetgewrichten"):
-        popover = re.search(rf'<div class="wg-term-popover" id="{slug}" popover="auto">(.*?)</div>', out)
+        popover = re.search(rf'<div class="wg-term-popover" data-search-exclude="" id="{slug}" popover="auto">(.*?)</div>', out)
         assert popover and "wg-term-popover__review wg-draft" in popover[1] and glossary.DRAFT in popover[1]
     assert out.count('id="uitleg-si-gewrichten"') == 1  # one explanation, two buttons
 
@@ -202,7 +203,7 @@ def test_every_glossary_word_on_the_built_page_is_explained(site, name):
     parser = Occurrences(glossary.Matcher(ENTRIES))
     parser.feed(text)
     assert parser.loose == [], f"unexplained on {name}: {parser.loose}"
-    ids = set(re.findall(r'class="wg-term-popover" id="([^"]+)"', text))
+    ids = set(re.findall(r'class="wg-term-popover"[^>]*? id="([^"]+)"', text))
     assert set(parser.buttons) <= ids  # every button opens an explanation on this page
     if name != "woordenlijst":
         assert set(parser.buttons) == ids
@@ -219,6 +220,18 @@ def test_no_glossary_text_on_the_site_without_its_review_line(site):
                 after = text[match.end() : match.end() + 2500]
                 nxt = min((i for i in (after.find("<h2"), after.find('class="wg-term-popover"')) if i >= 0), default=len(after))
                 assert entry.review_line() in after[:nxt], (page, entry.term)
+
+
+def test_explanations_reach_search_as_meanings_not_as_page_text(site):
+    # The popovers at the end of a page are not its text: as text they made the last section
+    # outrank the page a patient looks for (the explanation has its own, light field).
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        if doc["location"].startswith("woordenlijst/"):
+            continue  # the glossary page shows the explanations as its text
+        for entry in ENTRIES:
+            assert entry.explanation[:60] not in doc.get("text", ""), (doc["location"], entry.term)
+    assert any("Ademen waarbij" in doc.get("uitleg", "") for doc in index["docs"] if doc["location"] == "wanneer-minder-goed/")
 
 
 def test_the_glossary_page_links_back_to_the_pages(site):

@@ -19,6 +19,7 @@ file and line before a build renders anything.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,21 @@ OPTION_KEY = re.compile(r"^([^\s:#][^:]{0,200}):")
 OPTION_LINE = re.compile(r"^[ \t]*[^\s:#][^:]{0,200}:(?:[ \t]|$)")  # 'instelling: waarde' (or a nested line)
 OPTIONS_FIX = "schrijf per regel één 'instelling: waarde', bijvoorbeeld 'goal_minutes: 30'."
 VALUE_FIX = "pas de waarde aan, of haal de regel weg om de standaardwaarde te gebruiken."
+
+
+def block_text(name: str, options: dict | None = None) -> str:
+    """A block as staff write it (the web editor and the tools write it so too)."""
+    return "\n".join([f"/// calculator | {name}", *(f"{key}: {value}" for key, value in (options or {}).items()), "///"])
+
+
+def editor_pattern(name: str) -> str:
+    """The block of calculator `name` as one regular expression for the web editor (Decap:
+    anchored at the block's start, no flags; group 1 holds the option lines). It accepts
+    what OPEN, CALCULATOR and the closing line accept, in syntax that JavaScript and Python
+    read alike (tests/test_markdown_extension.py compares it with parse_blocks)."""
+    space = r"[^\S\n]*"  # white space within the line
+    return (rf"^///{space}calculator{space}\|{space}{re.escape(name)}{space}\n"
+            rf"((?:[^\n]*\n)*?){space}///{space}(?=\n|$)")
 
 
 @dataclass
@@ -119,18 +135,29 @@ def _read_block(lines: list[str], index: int) -> tuple[Block | None, list[Proble
         # Skip the block's own closing line, if it has one, so it is not reported again.
         after = end + 1 if end is not None and rest.strip() else index + 1
         return None, [Problem(index, f"onbekend blok '///{rest}'", fix)], after
-    name = match["name"]
     if end is None:
         return None, [Problem(index, "het rekenhulpblok wordt niet afgesloten", "sluit het af met een regel met alleen '///'.")], len(lines)
+    # The same block is read once per build: the content checks read it first, the
+    # Markdown extension then gets the result from here.
+    block, problems = _read_closed(tuple(lines[index : end + 1]))
+    moved = [Problem(p.line + index, p.message, p.fix) for p in problems]
+    return (Block(block.name, dict(block.values), index, end + 1) if block else None), moved, end + 1
+
+
+@functools.lru_cache(maxsize=2048)
+def _read_closed(lines: tuple[str, ...]) -> tuple[Block | None, tuple[Problem, ...]]:
+    """A closed calculator block (its lines, opening to closing), line numbers from 0."""
+    index, end = 0, len(lines) - 1
+    name = CALCULATOR.match(OPEN.match(lines[0])["rest"])["name"]
     if name in calculators.NAMES and name not in calculators.BLOCKS:
         problem = f"'{name}' is geen rekenhulp voor op een pagina: het is een knop van een andere rekenhulp"
-        return None, [Problem(index, problem, f"kies een van: {calculator_names()}.")], end + 1
+        return None, (Problem(index, problem, f"kies een van: {calculator_names()}."),)
     if name not in calculators.BLOCKS:
-        return None, [Problem(index, f"onbekende rekenhulp '{name}'", f"kies een van: {calculator_names()}.")], end + 1
+        return None, (Problem(index, f"onbekende rekenhulp '{name}'", f"kies een van: {calculator_names()}."),)
     body = lines[index + 1 : end]
     options, problems = _options(body, index + 1)
     if options is None:
-        return None, problems, end + 1
+        return None, tuple(problems)
     key_lines: dict[str, int] = {}
     for offset, text in enumerate(body):
         if found := OPTION_KEY.match(text):
@@ -138,7 +165,7 @@ def _read_block(lines: list[str], index: int) -> tuple[Block | None, list[Proble
     from_browser = [f["name"] for f in calculators.describe(name)["fields"] if f["from_browser"] and f["name"] in options]
     if from_browser:
         problem = f"instelling '{from_browser[0]}' vult de browser zelf in"
-        return None, [*problems, Problem(key_lines.get(from_browser[0], index), problem, "haal de regel weg.")], end + 1
+        return None, (*problems, Problem(key_lines.get(from_browser[0], index), problem, "haal de regel weg."),)
     values, errors = calculators.validate_options(name, options)
     known = {f["name"] for f in calculators.describe(name)["fields"]}
     for error in errors:
@@ -151,8 +178,8 @@ def _read_block(lines: list[str], index: int) -> tuple[Block | None, list[Proble
         else:
             problems.append(Problem(line, f"instelling '{field}': {error['message']}", VALUE_FIX))
     if problems:
-        return None, problems, end + 1
-    return Block(name, values, index, end + 1), [], end + 1
+        return None, tuple(problems)
+    return Block(name, values, 0, len(lines)), ()
 
 
 def parse_blocks(lines: list[str]) -> tuple[list[Block], list[Problem]]:

@@ -30,8 +30,10 @@ import calculators
 from . import glossary, line_scan, navigation, readability, search_words
 from .calculator_block import anchors as block_anchors
 from .calculator_block import parse_blocks, sentence
-from .dates import add_months, build_day, dutch_date
-from .front_matter import MAX_DESCRIPTION, REQUIRED, REVIEW_MONTHS, REVIEWER_ROLES, Page, as_date, read_pages
+from calculators.rules import REVIEW_MONTHS, next_review
+
+from .dates import build_day, dutch_date
+from .front_matter import CONCEPT, MAX_DESCRIPTION, REQUIRED, REVIEW_FIELDS, REVIEWER_ROLES, Page, as_date, is_concept, read_pages
 
 ERROR = "fout"
 WARNING = "waarschuwing"
@@ -102,7 +104,13 @@ def check_front_matter(page: Page, where: str, today: dt.date, due_days: int = D
         "reviewed": f"'reviewed: {today.isoformat()}' (de datum van de laatste inhoudelijke controle)",
         "reviewer": f"'reviewer: {REVIEWER_ROLES[0]}' (de rol van wie de pagina controleerde)",
     }
+    concept = is_concept(meta)
+    if meta.get(CONCEPT) not in (None, "", True, False):
+        found.append(Finding(where, at(CONCEPT), f"'{CONCEPT}' is geen ja of nee",
+                             f"schrijf '{CONCEPT}: true' (nog niet gecontroleerd) of haal de regel weg."))
     for key in REQUIRED:
+        if concept and key in REVIEW_FIELDS:
+            continue  # a draft has no review yet; the launch checklist lists it
         if meta.get(key) in (None, ""):
             found.append(Finding(where, 1, f"'{key}' ontbreekt in de front matter", f"voeg {examples[key]} toe tussen de regels '---' bovenaan."))
     for key in ("title", "description"):
@@ -111,6 +119,9 @@ def check_front_matter(page: Page, where: str, today: dt.date, due_days: int = D
                 Finding(where, at(key), f"'{key}' is geen tekst", f"schrijf na '{key}:' gewone tekst; zet een getal of een datum "
                         f"tussen aanhalingstekens, bijvoorbeeld {key}: \"2025\".")
             )
+    if concept and meta.get("reviewed") not in (None, ""):
+        found.append(Finding(where, at(CONCEPT), f"de pagina heeft een controledatum en staat ook op '{CONCEPT}: true'",
+                             f"is de pagina gecontroleerd, haal dan de regel '{CONCEPT}: true' weg.", WARNING))
     description = meta.get("description")
     if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
         found.append(
@@ -486,7 +497,7 @@ def check_calculators(today: dt.date | None = None, due_days: int = DUE_SOON_DAY
 
 def _review_due(where: str, line: int, day: dt.date, today: dt.date, days: int, kind: str) -> Finding | None:
     """A warning when the review after `day` is overdue or due within `days` days (kind: 'page' or 'rules')."""
-    due = add_months(day, REVIEW_MONTHS)
+    due = next_review(day)
     if due < today:
         if kind == "page":
             return Finding(where, line, f"de laatste inhoudelijke controle ({dutch_date(day)}) is meer dan {REVIEW_MONTHS} maanden geleden",

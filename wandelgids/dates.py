@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 
@@ -17,13 +16,6 @@ def dutch_date(day: dt.date | str) -> str:
     if isinstance(day, str):
         day = dt.date.fromisoformat(day)
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    # 29 February plus a year is 28 February.
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def build_day() -> dt.date:

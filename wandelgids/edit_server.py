@@ -29,7 +29,7 @@ from pathlib import Path
 
 from serving.policy import admin_csp
 
-from . import content_checks, editor_report
+from . import content_checks, edit_guard, editor_report
 from .front_matter import read_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,9 +45,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_decap_server(repo: Path, port: int) -> subprocess.Popen:
-    """decap-server in file-system mode on 127.0.0.1:port, editing files under repo."""
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs", "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "warn"}
+def start_decap_server(repo: Path, port: int, origin: str | None = None) -> subprocess.Popen:
+    """decap-server in file-system mode on 127.0.0.1:port, editing files under repo; CORS only for origin."""
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
+           "ORIGIN": origin or "http://127.0.0.1", "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "warn"}
     process = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -83,9 +84,25 @@ class ProxyHandler(http.server.SimpleHTTPRequestHandler):
                 self.send_header(key, value)
         super().end_headers()
 
+    def _refuse(self, message: str) -> None:
+        data = (message + "\n").encode()
+        self.send_response(403)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
     def _forward(self, upstream: tuple[str, int]) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
+        if upstream == self.decap:  # a write into the project: only the editor itself, only inside docs/
+            port = self.server.server_address[1]
+            _, refusal = edit_guard.check_api_body(self.headers.get("Content-Type"), body)
+            refusal = edit_guard.check_origin(self.headers.get("Origin"), port) or refusal
+            if refusal:
+                self._refuse(refusal)
+                return
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
         connection = http.client.HTTPConnection(*upstream, timeout=300)  # livereload long-polls
         try:
@@ -119,6 +136,11 @@ class ProxyHandler(http.server.SimpleHTTPRequestHandler):
             print(f"\nControle na opslaan in de web-editor:\n{content_checks.report(findings, len(read_pages(self.check_docs)))}\n", flush=True)
 
     def _route(self) -> bool:
+        # DNS rebinding: a foreign page under its own host name that resolves to 127.0.0.1.
+        refusal = edit_guard.check_host(self.headers.get("Host"), self.server.server_address[1])
+        if refusal:
+            self._refuse(refusal)
+            return True
         if self.path == API or self.path.startswith(API + "/") or self.path.startswith(API + "?"):
             self._forward(self.decap)
             return True
@@ -132,6 +154,10 @@ class ProxyHandler(http.server.SimpleHTTPRequestHandler):
         path, _, query = self.path.partition("?")
         if path != editor_report.PATH or not self.check_docs:
             return False
+        refusal = edit_guard.check_host(self.headers.get("Host"), self.server.server_address[1])
+        if refusal:  # the report is for the editor on this computer only, like the rest
+            self._refuse(refusal)
+            return True
         saved = urllib.parse.parse_qs(query).get("bestand", [None])[0]
         data = json.dumps(editor_report.saved_report(self.check_docs, saved), ensure_ascii=False).encode()
         self.send_response(200)
@@ -182,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     # A plain `kill` stops everything too: SIGTERM unwinds through the cleanup below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     decap_port, site_port = free_port(), free_port()
-    decap = start_decap_server(ROOT, decap_port)
+    decap = start_decap_server(ROOT, decap_port, origin=f"http://127.0.0.1:{args.port}")
     mkdocs = subprocess.Popen([str(ROOT / ".venv/bin/mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{site_port}"],
                               cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     proxy = start_proxy(args.port, decap_port, site_port, admin_headers={"Content-Security-Policy": admin_csp()},

@@ -13,6 +13,7 @@ from pathlib import Path
 import calculators
 
 from . import content_checks, glossary
+from .calculator_block import block_text, editor_pattern
 from .front_matter import MAX_DESCRIPTION, REVIEWER_ROLES
 
 PAGES = "paginas"
@@ -34,11 +35,16 @@ def page_fields() -> list[dict]:
             "pattern": [f"^[\\s\\S]{{1,{MAX_DESCRIPTION}}}$",
                         f"Hooguit {MAX_DESCRIPTION} tekens: zoekmachines knippen de rest af. Maak de omschrijving korter."],
         },
-        {"name": "reviewed", "label": "Laatst inhoudelijk gecontroleerd op", "widget": "datetime",
+        # Not required in the form: a concept page (below) has no review yet; the content checks
+        # require both on every other page.
+        {"name": "reviewed", "label": "Laatst inhoudelijk gecontroleerd op", "widget": "datetime", "required": False,
          "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY", "time_format": False, "picker_utc": True,
          "hint": "De datum waarop een zorgverlener de inhoud heeft nagekeken. Na twaalf maanden is een nieuwe controle nodig."},
-        {"name": "reviewer", "label": "Gecontroleerd door", "widget": "select", "options": list(REVIEWER_ROLES),
+        {"name": "reviewer", "label": "Gecontroleerd door", "widget": "select", "options": list(REVIEWER_ROLES), "required": False,
          "hint": "De rol van wie de inhoud controleerde; de pagina toont 'gecontroleerd door een ...'."},
+        {"name": "concept", "label": "Concept (nog niet gecontroleerd)", "widget": "boolean", "required": False,
+         "hint": "Aan: tekst van de site zelf die nog geen zorgverlener heeft nagekeken; de pagina zegt dat erbij. "
+                 "Zet hem uit zodra de controle is gedaan en vul de datum en de rol hierboven in."},
         {"name": "nav_order", "label": "Plaats in het menu", "widget": "number", "value_type": "int", "required": False,
          "hint": "Een heel getal: lager staat hoger in het menu (de pagina's gebruiken 10, 20, 30, ...). "
                  "Leeg laten: niet in het menu, alleen bereikbaar via een link."},
@@ -171,6 +177,10 @@ def calculator_components() -> list[dict]:
         fields = [field for field in schema["fields"] if not field["from_browser"]]  # today's date is no block option
         components.append(
             {"name": name, "label": f"Rekenhulp: {schema['title']}", "title": schema["title"],
+             # The block syntax from the build's own parser (wandelgids.calculator_block): the
+             # editor reads every spelling the build accepts and writes the usual one.
+             "pattern": editor_pattern(name), "empty_block": block_text(name),
+             # Fields the browser fills in (today's date) are not block options.
              "fields": [_component_field(field) for field in fields],
              # For the editor's check before a save (admin.js): the limits are the widgets' min/max/options.
              "units": {field["name"]: field["unit"] or "" for field in fields}}

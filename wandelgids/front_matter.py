@@ -28,10 +28,18 @@ KEY_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:")
 
 # The fields every page has (the web editor's form is generated from these too).
 REQUIRED = ("title", "description", "reviewed", "reviewer")
+# A page of the site's own text that no care provider has checked yet says so with
+# `concept: true` instead of a review date: the page foot then says it is a draft
+# (never a review that did not happen), and the launch checklist lists the page.
+REVIEW_FIELDS = ("reviewed", "reviewer")
+CONCEPT = "concept"
+
+
+def is_concept(meta: dict) -> bool:
+    return meta.get(CONCEPT) is True
 MAX_DESCRIPTION = 160  # search engines cut off the rest of a meta description
 # Who may review a page; the page foot says "gecontroleerd door een <reviewer>".
 REVIEWER_ROLES = ("chiropractor", "fysiotherapeut", "oefentherapeut", "manueel therapeut")
-REVIEW_MONTHS = 12  # a review is due twelve months after the last one
 
 # Bounds that keep reading any file fast and small (a real page is a few KB).
 MAX_PAGE_BYTES = 2_000_000

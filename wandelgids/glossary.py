@@ -231,7 +231,10 @@ def pages_with(entry: Entry, matcher: Matcher, docs_dir: Path) -> list[tuple[str
 
 
 def _popover(entry: Entry) -> etree.Element:
-    box = etree.Element("div", {"popover": "auto", "id": entry.slug, "class": POPOVER_CLASS})
+    # Each popover is left out of the search index itself: Material's search parser forgets an
+    # exclusion when any nested element of the same tag closes, so the wrapper's alone is not
+    # enough (the explanations would count as the last section's text, and outrank pages).
+    box = etree.Element("div", {"popover": "auto", "id": entry.slug, "class": POPOVER_CLASS, "data-search-exclude": ""})
     title = etree.SubElement(box, "p", {"class": f"{POPOVER_CLASS}__term"})
     etree.SubElement(title, "strong").text = entry.term[0].upper() + entry.term[1:]
     etree.SubElement(box, "p").text = entry.explanation

@@ -67,6 +67,10 @@ class Project:
     def confirmed(self, key: str) -> bool:
         return self.launch.get(key) is True
 
+    def unconfirmed(self, key: str, problem: str, fix: str) -> list[Item]:
+        """The open item extra.launch.<key> (problem, fix in Dutch), or nothing once it is true."""
+        return [] if self.confirmed(key) else [Item(key, self.where("extra", "launch", key), problem, fix)]
+
     def where(self, *keys: str) -> str:
         """mkdocs.yml:<line> of the nested key `keys` (the first line that names the last one after the others)."""
         line, start = 1, 0
@@ -93,29 +97,25 @@ def contact_details(project: Project) -> list[Item]:
 
 
 def faq_questions(project: Project) -> list[Item]:
-    if project.confirmed("faq_questions"):
-        return []
-    return [Item(
-        "faq_questions", project.where("extra", "launch", "faq_questions"),
+    return project.unconfirmed(
+        "faq_questions",
         "de vijf vragen op 'Veelgestelde vragen' (docs/veelgestelde-vragen.md) zijn nog niet bevestigd: het artikel "
         "gaf alleen de antwoorden, de site heeft de vragen erbij geformuleerd",
         "laat het centrum de vragen nakijken (pas ze zo nodig aan) en zet dan extra.launch.faq_questions op true.",
-    )]  # fmt: skip
+    )  # fmt: skip
 
 
 def calculator_rules(project: Project) -> list[Item]:
-    if project.confirmed("calculator_rules"):
-        return []
     reviews = ", ".join(
         f"{name} ({calculators.describe(name)['review']['reviewed']})" for name in calculators.NAMES
     )
-    return [Item(
-        "calculator_rules", project.where("extra", "launch", "calculator_rules"),
+    return project.unconfirmed(
+        "calculator_rules",
         f"de regels van de rekenhulpen en hun controledatum (REVIEW in calculators/*.py: {reviews}) zijn door de "
         "site ingevuld en nog niet door een zorgverlener van het centrum nagekeken",
         "laat een zorgverlener de regels onder 'Zo rekent deze rekenhulp' nakijken, zet REVIEW op de datum van die "
         "controle en zet dan extra.launch.calculator_rules op true.",
-    )]  # fmt: skip
+    )  # fmt: skip
 
 
 def site_address(project: Project) -> list[Item]:
@@ -174,8 +174,19 @@ def glossary_drafts(project: Project) -> list[Item]:
     ) for entry in glossary.unreviewed(project.root / glossary.FILE)]  # fmt: skip
 
 
+def concept_pages(project: Project) -> list[Item]:
+    """Every page marked `concept: true`: the site's own text, not yet checked by a care provider."""
+    from .front_matter import is_concept, read_pages
+
+    return [Item(
+        f"concept:{page.uri}", f"docs/{page.uri}:{page.key_lines.get('concept', 1)}",
+        f"de pagina '{page.meta.get('title') or page.uri}' is een concept van de site, nog niet gecontroleerd",
+        "laat een zorgverlener de pagina nakijken, vul 'reviewed' (datum) en 'reviewer' (rol) in en haal 'concept: true' weg.",
+    ) for page in read_pages(project.root / "docs") if is_concept(page.meta)]  # fmt: skip
+
+
 PROVIDERS: list[Provider] = [contact_details, faq_questions, calculator_rules, site_address, editor_backend, security_contact,
-                             glossary_drafts]
+                             glossary_drafts, concept_pages]
 
 
 def register(provider: Provider) -> Provider:

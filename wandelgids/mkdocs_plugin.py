@@ -37,6 +37,7 @@ from . import content_checks, glossary, navigation, search_words
 from .calculator_block import EXTENSION_NAME
 from .editor import editor_setup
 from .front_matter import read_pages
+from .load_status import load_status
 
 # One logger for everything the plugin tells. Not below "mkdocs": `--quiet` silences
 # that tree, and an overdue review must not count as a warning in `--strict`; what
@@ -63,6 +64,13 @@ WORKER_THEME_URI = "assets/javascripts/calculator-worker.js"
 # (so its static imports name the hashed folder). protocol.js stays in
 # assets/javascripts/ as well, for the page's bridge.
 PROTOCOL = JAVASCRIPTS / "protocol.js"
+# The worker's watch over its own load; only the worker imports it.
+LOAD_WATCH = JAVASCRIPTS / "load-watch.js"
+LOAD_WATCH_THEME_URI = "assets/javascripts/load-watch.js"
+# A page's JSON-LD (wandelgids.faq_schema; it escapes "</" inside, so the first end tag ends it).
+STRUCTURED_DATA = re.compile(r'<script type="application/ld\+json">.*?</script>', re.S)
+# serving/precompress.py's cache of brotli copies, shared so that each file is compressed once.
+PRECOMPRESSED = Path("build/precompressed")
 EDITOR = Path("editor")
 DECAP = Path("node_modules/decap-cms/dist")
 # The bundle, the chunks it loads on demand and its WebAssembly; no source maps.
@@ -112,6 +120,8 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
         super().__init__()
         self.pyodide_dir: str | None = None  # assets/pyodide/<hash>/, or None before build_pyodide ran
         self.pyodide_files: list[Path] = []
+        self.pyodide_load: str | None = None  # JSON of the folder's file sizes (load_status.py)
+        self.head_data: dict[str, str] = {}  # src_uri -> the page's JSON-LD blocks, for the head
         self.page_words: dict[str, list[str]] = {}  # page URL -> its valid `zoekwoorden`
         self.calculator_pages: set[str] = set()  # src_uri of each page with a calculator widget
         self._rendering: str | None = None  # src_uri of the page whose Markdown is being converted
@@ -135,10 +145,12 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
     def _find_pyodide(self) -> None:
         folder = self.root / self.config.pyodide_build
         builds = sorted(p for p in folder.glob("*/") if (p / "pyodide-lock.json").is_file())
-        self.pyodide_dir, self.pyodide_files = None, []
+        self.pyodide_dir, self.pyodide_files, self.pyodide_load = None, [], None
         if builds:
-            self.pyodide_files = [*runtime_files(builds[-1]), self.root / WORKER, self.root / PROTOCOL]
+            self.pyodide_files = [*runtime_files(builds[-1]), *(self.root / p for p in (WORKER, PROTOCOL, LOAD_WATCH))]
             self.pyodide_dir = f"assets/pyodide/{content_hash(self.pyodide_files)}/"
+            # The files' sizes, so the page can say how far their download is.
+            self.pyodide_load = load_status(self.pyodide_files, self.root / PRECOMPRESSED)
 
     # ---- before anything renders -----------------------------------------------------
 
@@ -159,8 +171,9 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
 
     @event_priority(-50)  # after the theme listed its own files (the editor needs its stylesheets)
     def on_files(self, files, config):
-        if theme_copy := files.get_file_from_path(WORKER_THEME_URI):
-            files.remove(theme_copy)
+        for uri in (WORKER_THEME_URI, LOAD_WATCH_THEME_URI):
+            if theme_copy := files.get_file_from_path(uri):
+                files.remove(theme_copy)
         for path in self.pyodide_files:
             files.append(File(path.name, str(path.parent), config.site_dir, False, dest_uri=self.pyodide_dir + path.name))
         if self.config.editor:
@@ -199,6 +212,10 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
 
     def on_page_content(self, html, page, config, files):
         self._rendering = None
+        # Structured data goes into the head: Material's instant navigation runs the scripts
+        # of a swapped-in page again as JavaScript (it copies no type), which the CSP refuses.
+        self.head_data[page.file.src_uri] = "".join(STRUCTURED_DATA.findall(html))
+        html = STRUCTURED_DATA.sub("", html)
         if page.file.src_uri in self.calculator_pages and not self.pyodide_dir:
             raise PluginError(
                 f"docs/{page.file.src_uri} heeft een rekenhulp, maar build/pyodide/ ontbreekt. "
@@ -208,7 +225,10 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
 
     def on_page_context(self, context, page, config, nav):
         # main.html loads the calculator scripts only where this is set.
-        context["wandelgids_pyodide"] = self.pyodide_dir if page.file.src_uri in self.calculator_pages else None
+        calculators = page.file.src_uri in self.calculator_pages
+        context["wandelgids_pyodide"] = self.pyodide_dir if calculators else None
+        context["wandelgids_load"] = self.pyodide_load if calculators else None
+        context["wandelgids_head_data"] = self.head_data.get(page.file.src_uri, "")
         return context
 
     def on_post_page(self, output, page, config):

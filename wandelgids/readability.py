@@ -54,10 +54,6 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 QUESTION = re.compile(r'^\?{3}\+?\s+\w+\s+"(?P<q>.*)"\s*$')
 QUOTE = re.compile(r"^\s*>\s?")
 KORT_TITLE = re.compile(r"^\s*>\s*\*\*In het kort\*\*\s*$")
-LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-HTML_TAG = re.compile(r"<[^>]+>")
-ATTR_LIST = re.compile(r"\{:?[^}]*\}")
-MARKUP = re.compile(r"[*_`]")
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 WORD = re.compile(r"[\w’'-]+")
 
@@ -87,10 +83,20 @@ def meaning(score: float) -> str:
     return next(label for floor, label in BANDS if score >= floor)
 
 
+# What _clean takes out of a line, in this order: a link keeps its text; attribute lists,
+# HTML tags and emphasis marks go.
+MARKUP_REMOVED = (
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\{:?[^}]*\}"), ""),
+    (re.compile(r"<[^>]+>"), ""),
+    (re.compile(r"[*_`]"), ""),
+)
+
+
 def _clean(text: str) -> str:
-    text = LINK.sub(r"\1", text)
-    text = HTML_TAG.sub("", ATTR_LIST.sub("", text))
-    return " ".join(MARKUP.sub("", text).split())
+    for pattern, replacement in MARKUP_REMOVED:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split())
 
 
 def units(body: str, first_line: int = 1) -> list[Unit]:

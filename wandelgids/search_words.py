@@ -121,9 +121,6 @@ def _unique(words: list[str]) -> list[str]:
     return [w for w in words if not (w.lower() in seen or seen.add(w.lower()))]
 
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-
-
 def _line_of(text: str, key: str) -> int:
     match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
     return text[: match.start()].count("\n") + 1 if match else 1

@@ -9,7 +9,8 @@
 // files: fetched with the worker itself, and loading starts at once, without waiting
 // for a message from the page.
 import { loadPyodide } from "./pyodide.mjs";
-import { MESSAGE, STAGE, oversized, refusal } from "./protocol.js";
+import { watchLoad } from "./load-watch.js";
+import { CAUSE, MESSAGE, STAGE, oversized, refusal } from "./protocol.js";
 
 const INDEX_URL = new URL("./", import.meta.url).href;
 // Only the standard library modules the calculators use (scripts/stdlib_cut.py).
@@ -29,8 +30,17 @@ function post(message) {
 function settle(message) {
   if (settled) return;
   settled = true;
+  watch.stop();
   post(message);
 }
+
+// Progress messages while files arrive, and a FAILED with its cause when nothing has
+// arrived for a while or WebAssembly is refused (load-watch.js).
+const watch = watchLoad({
+  post: (message) => settled || post(message),
+  fail: (cause, message) => settle({ type: MESSAGE.FAILED, cause, message, resources: resources() }),
+});
+const fail = (cause, message) => watch.fail(cause, message);
 
 // What this worker fetched, for the benchmarks and tests (bytes and cache hits).
 function resources() {
@@ -44,6 +54,7 @@ function resources() {
 async function load() {
   try {
     post({ type: MESSAGE.STAGE, stage: STAGE.WORKER });
+    if (watch.webAssemblyMissing()) return fail(CAUSE.WEBASSEMBLY, "WebAssembly is uitgeschakeld of geblokkeerd.");
     const pyodide = await loadPyodide({ indexURL: INDEX_URL, stdLibURL: STDLIB_URL, checkAPIVersion: true });
     post({ type: MESSAGE.STAGE, stage: STAGE.PACKAGE });
     await pyodide.loadPackage("wandelgids-calculators", { messageCallback: () => {}, errorCallback: () => {} });
@@ -53,7 +64,7 @@ async function load() {
     call = pyodide.globals.get("wandelgids_call");
     settle({ type: MESSAGE.READY, limits, resources: resources() });
   } catch (error) {
-    settle({ type: MESSAGE.FAILED, message: String((error && error.message) || error), resources: resources() });
+    fail(CAUSE.PYTHON, String((error && error.message) || error));
   }
 }
 
@@ -104,6 +115,10 @@ self.addEventListener("message", (event) => {
   } catch {
     return; // not JSON: no id to answer to
   }
+  if (message && message.type === MESSAGE.CONFIG && Number.isFinite(message.silenceMs)) {
+    watch.limit = message.silenceMs;
+    return;
+  }
   const id = message && Number.isSafeInteger(message.id) ? message.id : null;
   if (id === null) return;
   if (message.type !== MESSAGE.CALCULATE) return refuse(id, REFUSED.type);
@@ -124,7 +139,7 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  settle({ type: MESSAGE.FAILED, message: String(event.reason) });
+  fail(CAUSE.PYTHON, String(event.reason));
 });
 
 load();

@@ -7,6 +7,7 @@
 //
 // window.wandelgids.calculate(name, params) -> Promise of calculators.calculate's result
 // window.wandelgids.ready                   -> Promise that settles when the worker can calculate
+// window.wandelgids.restart()               -> a new worker after a failure ("Opnieuw proberen")
 // window.wandelgids.validInputs(widget, action) -> Promise of { params, result } for the widget's
 //   whole, valid form, or null after the widget said what to fix
 // Each widget fires "wandelgids:result" (detail: { ok, params }) after every calculation it shows,
@@ -18,15 +19,32 @@ import "./calculators/actions/link.js";
 import "./calculators/actions/remember.js";
 import "./calculators/actions/print.js";
 import "./calculators/actions/calendar.js";
-import { calculate, ready, stages, start, workerResources } from "./calculators/client.js";
-import { connect, validInputs } from "./calculators/controller.js";
+import { calculate, ready, restart, stages, start, workerResources } from "./calculators/client.js";
+import { connect, disconnectGone, validInputs } from "./calculators/controller.js";
 
-window.wandelgids = { ready, calculate, stages, workerResources, validInputs };
+window.wandelgids = {
+  // The current load's promise: a new one after "Opnieuw proberen".
+  get ready() {
+    return ready();
+  },
+  calculate,
+  restart,
+  stages,
+  workerResources,
+  validInputs,
+};
 // Start at once: the worker loads and runs Pyodide off the main thread, so neither
 // first paint nor input waits for it.
 start();
+// Every page Material's instant navigation swaps in (its document$ emits the page now
+// and after each swap) gets its widgets connected to the same worker: one Python per visit.
 function connectAll() {
+  disconnectGone();
   document.querySelectorAll("[data-calculator]").forEach(connect);
 }
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", connectAll, { once: true });
-else connectAll();
+function whenParsed() {
+  connectAll();
+  window.document$?.subscribe(connectAll);
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenParsed, { once: true });
+else whenParsed();

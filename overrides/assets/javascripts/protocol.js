@@ -6,8 +6,9 @@
 //
 // Every message is JSON text. Page -> worker: {type: CALCULATE, id, request}, request
 // being the JSON text {"name":..., "params":{...}}. Worker -> page: STAGE messages,
-// then exactly one READY (with the limits) or FAILED; one RESULT per request id; and
-// BROKEN when the worker can no longer calculate (the page then shows it failed).
+// then exactly one READY (with the limits) or FAILED (with its CAUSE); PROGRESS while
+// files arrive; one RESULT per request id; and BROKEN when the worker can no longer
+// calculate (the page then shows it failed). The page may send CONFIG once, at start.
 
 export const MESSAGE = Object.freeze({
   CALCULATE: "calculate",
@@ -16,7 +17,21 @@ export const MESSAGE = Object.freeze({
   FAILED: "failed",
   BROKEN: "broken",
   RESULT: "result",
+  PROGRESS: "progress",
+  CONFIG: "config",
 });
+
+// Why a load failed, as far as the browser can tell; the page names it in Dutch.
+export const CAUSE = Object.freeze({
+  CONNECTION: "connection", // nothing arrived for a while, or a request failed
+  WEBASSEMBLY: "webassembly", // WebAssembly switched off or blocked (policy, lockdown mode)
+  BROWSER: "browser", // a browser without what Pyodide needs (module workers, wasm features)
+  PYTHON: "python", // everything arrived, but Python itself did not start
+});
+
+// A load fails only after this long without a byte arriving (not after this long in
+// all): a slow link that keeps moving always gets there.
+export const LOAD_SILENCE_MS = 30000;
 
 // Named load stages, in order, for the console and the benchmarks (scripts/bench.py).
 export const STAGE = Object.freeze({
@@ -57,4 +72,35 @@ export function oversized(text, limits) {
 // The answer for a request that is refused before Python sees it: the API's own shape.
 export function refusal(message) {
   return { ok: false, calculator: null, errors: [{ field: null, message }] };
+}
+
+// Counts how long the thread waited with nothing arriving; `touch()` on every sign of
+// progress. Time the thread itself was busy (a tick that came late: Python starting,
+// a page script running) is not silence, so only a stalled network trips it.
+export function silenceClock(limitMs, onSilent) {
+  const TICK_MS = 250;
+  let silent = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const gap = now - last;
+    last = now;
+    silent += Math.min(gap, 2 * TICK_MS);
+    if (silent >= limitMs) {
+      clearInterval(timer);
+      onSilent();
+    }
+  }, TICK_MS);
+  return {
+    touch: () => {
+      silent = 0;
+    },
+    stop: () => clearInterval(timer),
+    get limit() {
+      return limitMs;
+    },
+    set limit(ms) {
+      limitMs = ms;
+    },
+  };
 }

@@ -1,92 +1,168 @@
-// The worker client: starts the Pyodide worker, sends calculate requests and settles
-// each one, with a time limit for the load and for every request. Whatever goes wrong
-// (no load, a crash, Python broken, a request that never returns) ends in one failed
-// state: `ready` rejects, pending requests reject, and the widgets hear
-// "wandelgids:failed" and show the pre-rendered plan.
-import { MESSAGE, STAGE, TIMELINE, oversized, refusal } from "../protocol.js";
+// The worker client: starts the Pyodide worker, follows its load, sends calculate
+// requests and settles each one. A load fails only when nothing has arrived for a
+// while (the worker watches its own downloads, load-watch.js; this side watches for a
+// worker that never says anything) or Python itself fails; then `ready` rejects,
+// pending requests reject, and the widgets hear "wandelgids:failed" with the likely
+// cause and offer "Opnieuw proberen" (restart(): a new worker, no page reload).
+//
+// Document events for the widgets (controller.js):
+//   wandelgids:loading  detail { progress }   a (re)start, and each step of the download
+//   wandelgids:ready                          the worker calculates
+//   wandelgids:failed   detail { reason, cause }  no load, a crash, no answer
+import { CAUSE, LOAD_SILENCE_MS, MESSAGE, STAGE, TIMELINE, oversized, refusal, silenceClock } from "../protocol.js";
 import { TEXT } from "./text.js";
 
-// A load that stalls (loadPyodide can hang on a missing file) fails after this long.
-const READY_TIMEOUT_MS = window.wandelgidsReadyTimeoutMs || 30000;
+// Tests set shorter limits; a visitor gets the protocol's.
+const SILENCE_MS = window.wandelgidsSilenceMs || LOAD_SILENCE_MS;
+// Once the worker speaks it guards its own downloads; this side then only catches a
+// worker that went quiet for good (a crash without an error event).
+const QUIET_WORKER_MS = Math.max(4 * SILENCE_MS, 60000);
+// "De verbinding is traag" once the rest of the download would take longer than this.
+const SLOW_REST_MS = window.wandelgidsSlowMs || 20000;
 // A calculation takes milliseconds; one that has not returned after this long never will.
 const REQUEST_TIMEOUT_MS = window.wandelgidsRequestTimeoutMs || 15000;
 
-let worker = null;
+let attempt = null;
 let nextId = 1;
-const pending = new Map();
-let limits = null;
-let markReady;
-let markFailed;
-export const ready = new Promise((resolve, reject) => {
-  markReady = resolve;
-  markFailed = reject;
-});
-// The page shows failures itself; don't also report them as unhandled.
-ready.catch(() => {});
-let state = "loading";
 export const stages = [{ stage: STAGE.BRIDGE, ms: Math.round(performance.now()) }];
 // The worker's own fetches (its resource timeline), for the benchmarks.
 export const workerResources = [];
 
-function fail(reason) {
-  if (state === "stopped") return;
-  state = "stopped";
-  if (worker) worker.terminate();
-  for (const { reject, timer } of pending.values()) {
+const emit = (type, detail) => document.dispatchEvent(new CustomEvent(`wandelgids:${type}`, { detail }));
+
+// {files: {name: [size, wire size]}, steps: ["0,0", ..., "3,1"]} from the build (load_status.py).
+function loadSizes() {
+  try {
+    return JSON.parse(document.querySelector('meta[name="wandelgids-load"]').content);
+  } catch {
+    return null;
+  }
+}
+
+// How far the download is, in the build's own Dutch figures; null without them.
+function progressOf(current) {
+  const sizes = loadSizes();
+  if (!sizes || !sizes.steps.length) return null;
+  let done = 0;
+  let total = 0;
+  for (const [name, [size, wire]] of Object.entries(sizes.files)) {
+    total += wire;
+    done += size ? wire * Math.min(1, (current.files[name] || 0) / size) : wire;
+  }
+  const last = sizes.steps.length - 1;
+  const elapsed = performance.now() - current.started;
+  const rest = done > 0 ? ((total - done) * elapsed) / done : Infinity;
+  // Once said, it stays said for this load: a note that comes and goes reads as noise.
+  current.slow ||= done >= total * 0.05 && rest > SLOW_REST_MS;
+  return {
+    done: sizes.steps[Math.min(last, Math.floor(done / 100000))],
+    total: sizes.steps[last],
+    slow: current.slow,
+  };
+}
+
+function fail(current, reason, cause = null) {
+  if (current.state !== "loading" && current.state !== "ready") return;
+  current.state = "failed";
+  current.cause = cause;
+  current.clock.stop();
+  if (current.worker) current.worker.terminate();
+  for (const { reject, timer } of current.pending.values()) {
     clearTimeout(timer);
     reject(new Error(reason));
   }
-  pending.clear();
-  markFailed(new Error(reason));
-  document.dispatchEvent(new CustomEvent("wandelgids:failed", { detail: { reason } }));
+  current.pending.clear();
+  current.markFailed(new Error(reason));
+  if (current === attempt) emit("failed", { reason, cause });
 }
 
-function receive(text) {
+function receive(current, text) {
   let message;
   try {
     message = JSON.parse(text);
   } catch {
-    return fail(TEXT.garbled);
+    return fail(current, TEXT.garbled);
+  }
+  if (current.state === "loading") {
+    current.clock.touch();
+    current.clock.limit = QUIET_WORKER_MS;
   }
   if (TIMELINE.has(message.type)) {
     // Named load stages, in ms since navigation, for the console and the benchmarks.
     stages.push({ stage: message.stage || message.type, ms: Math.round(message.at - performance.timeOrigin) });
   }
   if (message.resources) workerResources.push(...message.resources);
-  if (message.type === MESSAGE.READY) {
-    limits = message.limits;
-    state = "ready";
-    markReady();
-  } else if (message.type === MESSAGE.FAILED || message.type === MESSAGE.BROKEN) {
-    fail(message.message);
+  if (message.type === MESSAGE.PROGRESS && current.state === "loading") {
+    current.files = message.files || {};
+    current.progress = progressOf(current);
+    emit("loading", { progress: current.progress });
+  } else if (message.type === MESSAGE.READY) {
+    current.limits = message.limits;
+    current.state = "ready";
+    current.clock.stop();
+    current.markReady();
+    emit("ready");
+  } else if (message.type === MESSAGE.FAILED) {
+    fail(current, message.message, message.cause || CAUSE.PYTHON);
+  } else if (message.type === MESSAGE.BROKEN) {
+    fail(current, message.message);
   } else if (message.type === MESSAGE.RESULT) {
-    const request = pending.get(message.id);
+    const request = current.pending.get(message.id);
     if (!request) return;
-    pending.delete(message.id);
+    current.pending.delete(message.id);
     clearTimeout(request.timer);
     // An answer that is no result object means the worker cannot be trusted.
     if (message.result && typeof message.result === "object") request.resolve(message.result);
-    else fail(TEXT.garbled);
+    else fail(current, TEXT.garbled);
   }
 }
 
+// Starts the worker unless one is loading or live; after a failure, a new one.
 export function start() {
-  if (worker || state !== "loading") return;
-  const timer = setTimeout(() => fail(TEXT.tooSlow(READY_TIMEOUT_MS / 1000)), READY_TIMEOUT_MS);
-  ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
+  if (attempt && attempt.state !== "failed") return;
+  const current = { state: "loading", pending: new Map(), files: {}, progress: null, started: performance.now() };
+  current.ready = new Promise((resolve, reject) => {
+    current.markReady = resolve;
+    current.markFailed = reject;
+  });
+  current.ready.catch(() => {}); // the widgets show failures themselves
+  attempt = current;
+  // Until the worker's first message, nothing has arrived: its script did not come.
+  current.clock = silenceClock(SILENCE_MS, () => fail(current, TEXT.tooSlow(SILENCE_MS / 1000), CAUSE.CONNECTION));
+  emit("loading", { progress: null });
+  let moduleWorkers = false;
   try {
     // The worker lives in the content-hashed Pyodide folder and starts loading at once.
     const folder = new URL(document.querySelector('meta[name="wandelgids-pyodide"]').content, document.baseURI);
-    worker = new Worker(new URL("calculator-worker.js", folder), { type: "module" });
+    const options = {
+      // Read only by browsers that have module workers (an older one ignores `type`).
+      get type() {
+        moduleWorkers = true;
+        return "module";
+      },
+    };
+    current.worker = new Worker(new URL("calculator-worker.js", folder), options);
   } catch (error) {
-    fail(String(error));
+    fail(current, String(error), moduleWorkers ? CAUSE.CONNECTION : CAUSE.BROWSER);
     return;
   }
-  worker.addEventListener("error", (event) => {
+  current.worker.addEventListener("error", (event) => {
     event.preventDefault();
-    fail(event.message || TEXT.noStart);
+    fail(current, event.message || TEXT.noStart, moduleWorkers ? CAUSE.CONNECTION : CAUSE.BROWSER);
   });
-  worker.addEventListener("message", (event) => receive(event.data));
+  current.worker.addEventListener("message", (event) => receive(current, event.data));
+  if (window.wandelgidsSilenceMs) current.worker.postMessage(JSON.stringify({ type: MESSAGE.CONFIG, silenceMs: SILENCE_MS }));
+}
+
+// "Opnieuw proberen": a new worker after a failure (no page reload).
+export const restart = start;
+
+// Settles when the current worker can calculate (rejects when it failed).
+export const ready = () => attempt.ready;
+
+// Where the load is now, for a widget that connects later (a page swapped in).
+export function loadState() {
+  return { state: attempt.state, progress: attempt.progress, cause: attempt.cause };
 }
 
 // The request as JSON text, or null when it cannot be one (a cycle, a BigInt, ...).
@@ -102,14 +178,15 @@ function requestText(name, params) {
 // over Python's limits resolves to Python's refusal without leaving the page. Rejects
 // only when the rekenhulp failed (the widgets already say so).
 export async function calculate(name, params) {
-  await ready;
-  if (state === "stopped") throw new Error(TEXT.failed);
+  const current = attempt;
+  await current.ready;
+  if (current.state !== "ready") throw new Error(TEXT.failed);
   const request = requestText(name, params);
-  if (request === null || oversized(request, limits)) return refusal(limits.refusal);
+  if (request === null || oversized(request, current.limits)) return refusal(current.limits.refusal);
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    const timer = setTimeout(() => fail(TEXT.noAnswer(REQUEST_TIMEOUT_MS / 1000)), REQUEST_TIMEOUT_MS);
-    pending.set(id, { resolve, reject, timer });
-    worker.postMessage(JSON.stringify({ type: MESSAGE.CALCULATE, id, request }));
+    const timer = setTimeout(() => fail(current, TEXT.noAnswer(REQUEST_TIMEOUT_MS / 1000)), REQUEST_TIMEOUT_MS);
+    current.pending.set(id, { resolve, reject, timer });
+    current.worker.postMessage(JSON.stringify({ type: MESSAGE.CALCULATE, id, request }));
   });
 }

@@ -5,7 +5,7 @@
 // as belonging to those, and every action (link, print, calendar, remember) first
 // asks checkInputs(), which refuses with a message naming what to fix.
 import { connectActions } from "./actions/registry.js";
-import { calculate, ready } from "./client.js";
+import { calculate, loadState, ready, restart } from "./client.js";
 import { describeInputs, listLabels, readForm, setStatus, withToday } from "./form.js";
 import { renderResult, showErrors } from "./render.js";
 import { TEXT } from "./text.js";
@@ -13,10 +13,25 @@ import { TEXT } from "./text.js";
 // A field is calculated after this pause in typing (or at once on leaving it or on
 // Enter), so a half-typed "99" of "999" never becomes the plan.
 const TYPING_PAUSE_MS = 700;
+const MESSAGE_PAUSE_MS = 1500; // messages wait longer: "45" typed slowly is not told 4 is too low
 
 const controllers = new WeakMap();
+// The connected widgets' listeners on the document, ended when their page is swapped out.
+const connected = new Map();
+
+export function disconnectGone() {
+  for (const [widget, stop] of connected) {
+    if (widget.isConnected) continue;
+    stop.abort();
+    connected.delete(widget);
+  }
+}
 
 export function connect(widget) {
+  if (controllers.has(widget)) return;
+  const stop = new AbortController();
+  connected.set(widget, stop);
+  const { signal } = stop;
   const form = widget.querySelector("[data-calculator-form]");
   const name = widget.dataset.calculator;
   const noun = widget.dataset.resultNoun || "het schema";
@@ -28,6 +43,14 @@ export function connect(widget) {
   let timer = null;
   let lastValid = null;
   let failed = false;
+  // While Python loads: the one queued run of each action (the latest tap wins), and
+  // whether the status acknowledges something the patient did.
+  const queued = new Map();
+  let acknowledged = ""; // the status's answer to what the patient did, while loading
+  let progressShown = 0;
+  const retry = widget.querySelector("[data-calculator-retry]");
+  const loading = () => loadState().state === "loading";
+  let [messageTimer, typedAt] = [null, 0]; // typedAt: the last key into a typed field (0: not typing)
 
   function markStale(stale) {
     if (stale) box.dataset.stale = "";
@@ -38,7 +61,7 @@ export function connect(widget) {
     }
   }
 
-  function apply(result, params) {
+  function apply(result, params, ticket = latest) {
     if (result.ok) {
       lastValid = { params, result };
       showErrors(form, []);
@@ -47,6 +70,9 @@ export function connect(widget) {
       setStatus(widget, TEXT.updated(noun), "live");
       actions.valid(params, result);
     } else {
+      const wait = typedAt ? typedAt + MESSAGE_PAUSE_MS - performance.now() : 0;
+      const later = () => ticket === latest && !failed && apply(result, params, ticket, (typedAt = 0));
+      if (wait > 0) return void (messageTimer = setTimeout(later, wait));
       // Keep the previous plan, marked as such; show what is wrong next to the field.
       showErrors(form, result.errors);
       markStale(true);
@@ -68,18 +94,55 @@ export function connect(widget) {
     } catch {
       return null; // the failed state is already on screen
     }
-    if (ticket === latest && !failed) apply(result, params); // else a newer change is on its way
+    if (ticket === latest && !failed) apply(result, params, ticket); // else a newer change is on its way
     return result;
   }
 
   function afterPause() {
     clearTimeout(timer);
+    clearTimeout(messageTimer);
+    typedAt = performance.now();
     timer = setTimeout(update, TYPING_PAUSE_MS);
+  }
+
+  // Typed while Python loads: said at once, and the plan marked as not yet calculated.
+  function acknowledgeInput() {
+    if (!loading() || failed) return;
+    acknowledged = TEXT.waitingInput(noun);
+    box.dataset.stale = "";
+    if (staleNote) {
+      staleNote.textContent = TEXT.notYet(noun);
+      staleNote.hidden = false;
+    }
+    setStatus(widget, acknowledged, "loading");
+  }
+
+  // The download's progress in the status, at most every few seconds (it is a live region).
+  function showProgress(progress) {
+    if (failed || performance.now() - progressShown < 3000) return;
+    progressShown = performance.now();
+    setStatus(widget, [acknowledged, TEXT.progress(progress)].filter(Boolean).join(" "), "loading");
   }
 
   // Resolves to { params, result } for the whole, valid form, or null after telling the
   // patient what to fix (the message starts with `action`, e.g. "Afdrukken").
   async function checkInputs(action) {
+    if (loading()) {
+      // Acknowledged now; runs once, on the inputs as they are when Python is ready.
+      // An earlier tap on the same action never settles: the latest one runs instead.
+      acknowledged = TEXT.waitingAction(action);
+      setStatus(widget, acknowledged, "loading");
+      const turn = {};
+      queued.set(action, turn);
+      try {
+        await ready();
+      } catch {
+        return null; // the failed state is on screen
+      }
+      if (queued.get(action) !== turn) return new Promise(() => {});
+      queued.delete(action);
+    }
+    typedAt = 0;
     const params = readForm(form);
     const result = await update();
     if (result && result.ok) return { params, result };
@@ -93,9 +156,11 @@ export function connect(widget) {
 
   // Failed for good (no load, a crash, no answer): the build's plan with its default
   // inputs, and a form that cannot be used.
-  function showFailure() {
+  function showFailure(event) {
     if (failed) return;
     failed = true;
+    acknowledged = "";
+    queued.clear();
     clearTimeout(timer);
     form.reset();
     box.replaceChildren(...prerendered.cloneNode(true).childNodes);
@@ -103,8 +168,28 @@ export function connect(widget) {
     if (staleNote) staleNote.hidden = true;
     showErrors(form, []);
     const wasUsed = widget.dataset.state !== "loading";
-    setStatus(widget, wasUsed ? TEXT.brokenFor(noun) : TEXT.failedFor(noun), "failed");
+    const cause = event?.detail?.cause ?? loadState().cause;
+    setStatus(widget, wasUsed ? TEXT.brokenFor(noun) : TEXT.failedFor(noun, cause), "failed");
     for (const fieldset of widget.querySelectorAll("fieldset")) fieldset.disabled = true;
+    if (retry) retry.hidden = false;
+  }
+
+  // "Opnieuw proberen" started a new worker: the form works again while it loads.
+  function resume() {
+    failed = false;
+    progressShown = 0;
+    if (retry) retry.hidden = true;
+    enableForm();
+    setStatus(widget, TEXT.progress(null), "loading");
+    actions.open().then((opened) => opened && update());
+  }
+
+  const enableForm = () =>
+    widget.querySelectorAll("[data-calculator-form] fieldset, [data-calculator-actions]").forEach((set) => (set.disabled = false));
+
+  function live() {
+    acknowledged = "";
+    if (widget.dataset.state === "loading") setStatus(widget, TEXT.live, "live");
   }
 
   const status = (text) => setStatus(widget, text, widget.dataset.state);
@@ -112,19 +197,22 @@ export function connect(widget) {
   const actions = connectActions(context);
   controllers.set(widget, context);
 
-  form.querySelector("fieldset").disabled = false;
+  enableForm();
   // The pre-rendered plan belongs to the form's own (default) values; read once enabled,
   // since a disabled fieldset's fields are not part of the form's data.
   lastValid = { params: readForm(form), result: null };
-  setStatus(widget, TEXT.loading, "loading");
+  setStatus(widget, TEXT.progress(loadState().progress), "loading");
   // Lists calculate at once; typed values after a pause, on leaving the field or on Enter.
-  form.addEventListener("input", (event) => (event.target.tagName === "SELECT" ? update() : afterPause()));
-  form.addEventListener("focusout", () => {
-    if (timer) update();
+  form.addEventListener("input", (event) => {
+    acknowledgeInput();
+    if (event.target.tagName === "SELECT") update();
+    else afterPause();
   });
+  form.addEventListener("focusout", () => (typedAt = 0) || ((timer || messageTimer) && update()));
   form.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && event.target.tagName === "INPUT") {
       event.preventDefault();
+      typedAt = 0;
       update();
     }
   });
@@ -138,10 +226,16 @@ export function connect(widget) {
     setTimeout(update);
   });
   actions.open().then((opened) => opened && update());
-  ready.then(() => {
-    if (widget.dataset.state === "loading") setStatus(widget, TEXT.live, "live");
-  }, showFailure);
-  document.addEventListener("wandelgids:failed", showFailure);
+  retry?.addEventListener("click", () => restart());
+  // The shared load's events; a widget on a page swapped in later starts where it is.
+  const { state } = loadState();
+  if (state === "ready") live();
+  else if (state === "failed") showFailure();
+  document.addEventListener("wandelgids:loading", (event) => (failed ? resume() : showProgress(event.detail.progress)), {
+    signal,
+  });
+  document.addEventListener("wandelgids:ready", live, { signal });
+  document.addEventListener("wandelgids:failed", showFailure, { signal });
 }
 
 // For other features: the whole, valid inputs of a widget, or null after the widget

@@ -36,7 +36,7 @@ export function listLabels(form, errors) {
   return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} en ${labels.at(-1)}` : labels[0];
 }
 
-// ["Wandeltijd per dag nu 10 minuten", "Doel per dag 30 minuten", ...] for the inputs that are set.
+// ["Wandeltijd per dag nu: 10 minuten", "Doel per dag: 30 minuten", ...] for the inputs that are set.
 export function describeInputs(form, params) {
   return Object.entries(params)
     .filter(([, value]) => value !== "")
@@ -44,7 +44,8 @@ export function describeInputs(form, params) {
       const input = form.elements.namedItem(name);
       const shown = input && input.tagName === "SELECT" ? input.querySelector(`option[value="${value}"]`)?.textContent : value;
       const unit = input?.parentElement.querySelector(".wg-field__unit")?.textContent;
-      return `${fieldLabel(form, name)} ${shown}${unit ? ` ${unit}` : ""}`;
+      const label = fieldLabel(form, name);
+      return `${label}${label.endsWith("?") ? "" : ":"} ${shown}${unit ? ` ${unit}` : ""}`;
     });
 }
 

@@ -72,7 +72,8 @@ registerAction({
     });
     return {
       // The page's address only ever holds a valid set of inputs.
-      valid: (params) => window.history.replaceState(null, "", linkFor(widget, params)),
+      // history.state is kept: instant navigation keeps the scroll position there.
+      valid: (params) => window.history.replaceState(window.history.state, "", linkFor(widget, params)),
       async open() {
         const linked = fillFromLink(widget, context.form);
         if (!linked.length) return false;

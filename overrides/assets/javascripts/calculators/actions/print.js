@@ -15,10 +15,23 @@ function fillPrintedInputs(widget, form, params) {
   );
 }
 
-function printPlan(widget, form, params) {
-  fillPrintedInputs(widget, form, params);
+function fillPrintDate(widget) {
   const date = widget.querySelector("[data-print-date]");
   if (date) date.textContent = PRINTED.format(new Date());
+}
+
+// Whatever prints the page (this button, Ctrl+P, a phone's share -> print), the printed
+// inputs and date belong to the plan on screen: refreshed after every valid result, and
+// the date once more just before printing (a tab left open overnight).
+function keepPrintOnlyCurrent(widget, form) {
+  fillPrintDate(widget);
+  window.addEventListener("beforeprint", () => fillPrintDate(widget));
+  return { valid: (params) => (fillPrintedInputs(widget, form, params), fillPrintDate(widget)) };
+}
+
+function printPlan(widget, form, params) {
+  fillPrintedInputs(widget, form, params);
+  fillPrintDate(widget);
   widget.dataset.printing = "";
   document.documentElement.dataset.printingPlan = "";
   window.addEventListener(
@@ -40,5 +53,6 @@ registerAction({
       const valid = await checkInputs(button.textContent.trim());
       if (valid) printPlan(widget, form, valid.params);
     });
+    return keepPrintOnlyCurrent(widget, form);
   },
 });

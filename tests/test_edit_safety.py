@@ -1,0 +1,126 @@
+"""`make edit` on a staff member's computer: only the editor itself may write, and only inside docs/.
+
+Runs the real entry point (python -m wandelgids.edit_server, what `make edit` runs) with its
+real decap-server; every refused request must leave the repository unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from wandelgids import edit_guard
+from wandelgids.edit_server import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fingerprint() -> str:
+    """Every file outside .git that a write could reach (cheap: names, sizes and times of top files)."""
+    digest = hashlib.sha256()
+    for path in sorted(ROOT.glob("*")) + sorted((ROOT / "docs").rglob("*")) + sorted((ROOT / "scripts").rglob("*")):
+        if path.is_file():
+            digest.update(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def call(port: int, body: bytes | None, headers: dict[str, str], method: str = "POST", path: str = "/api/v1"):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers={"Host": f"127.0.0.1:{port}", **headers})
+        answer = connection.getresponse()
+        return answer.status, answer.read().decode()
+    finally:
+        connection.close()
+
+
+@pytest.fixture(scope="module")
+def edit_port():
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "wandelgids.edit_server", "--port", str(port)], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):  # the proxy starts after decap-server answers
+            assert process.poll() is None, "make edit stopte meteen"
+            try:
+                call(port, None, {"Host": "evil.example"}, method="GET", path="/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def save(path: str, raw: str = "geschreven door een andere website\n") -> bytes:
+    return json.dumps({"action": "persistEntry", "params": {
+        "branch": "main", "entry": {"slug": "x", "path": path, "raw": raw}, "assets": [],
+        "options": {"commitMessage": "x", "useWorkflow": False, "status": ""}}}).encode()
+
+
+JSON = {"Content-Type": "application/json"}
+REFUSED = [
+    ("vreemde Host (DNS rebinding)", save("docs/x.md"), {**JSON, "Host": "evil.example:80"}, "niet voor de lokale editor"),
+    ("vreemde Host met eigen poort", save("docs/x.md"), {**JSON, "Host": "evil.example:{port}"}, "niet voor de lokale editor"),
+    ("vreemde Origin", save("docs/x.md"), {**JSON, "Origin": "http://evil.example"}, "andere website"),
+    ("Origin van een andere poort", save("docs/x.md"), {**JSON, "Origin": "http://127.0.0.1:1"}, "andere website"),
+    ("geen JSON (formulier)", b"action=persistEntry", {"Content-Type": "application/x-www-form-urlencoded"}, "alleen JSON"),
+    ("text/plain met JSON erin", save("docs/x.md"), {"Content-Type": "text/plain"}, "alleen JSON"),
+    ("kapotte JSON", b"{\"action\": ", JSON, "geen geldige JSON"),
+    ("../mkdocs.yml", save("docs/../mkdocs.yml"), JSON, "buiten de map docs/"),
+    ("mkdocs.yml", save("mkdocs.yml"), JSON, "buiten de map docs/"),
+    ("hook script", save("scripts/hooks/x.py"), JSON, "buiten de map docs/"),
+    ("absoluut pad", save(str(ROOT / "docs" / "x.md")), JSON, "buiten de map docs/"),
+    ("gecodeerd pad", save("docs/%2e%2e/mkdocs.yml"), JSON, "buiten de map docs/"),
+]
+
+
+@pytest.mark.parametrize("name, body, headers, message", REFUSED, ids=[r[0] for r in REFUSED])
+def test_refused_and_nothing_written(edit_port, name, body, headers, message):
+    before = fingerprint()
+    headers = {key: value.format(port=edit_port) for key, value in headers.items()}
+    status, text = call(edit_port, body, headers)
+    assert status == 403, (status, text)
+    assert message in text
+    assert fingerprint() == before
+
+
+def test_editor_itself_still_reads(edit_port):
+    """The checks refuse strangers, not the editor: its own origin, JSON, a folder in docs/."""
+    for host in (f"127.0.0.1:{edit_port}", f"localhost:{edit_port}"):
+        body = json.dumps({"action": "entriesByFolder", "params": {"branch": "main", "folder": "docs", "extension": "md", "depth": 1}})
+        status, text = call(edit_port, body.encode(), {**JSON, "Host": host, "Origin": f"http://{host}"})
+        assert status == 200, text
+        assert any(entry["file"]["path"] == "docs/index.md" for entry in json.loads(text))
+
+
+RENAME = {"action": "persistEntry", "params": {"branch": "main", "dataFiles": [
+    {"slug": "x", "path": "docs/x.md", "raw": "x", "newPath": "scripts/hooks/x.py"}], "assets": [
+    {"path": "docs/afbeeldingen/x.png", "content": "eA==", "encoding": "base64"}], "options": {}}}
+
+
+@pytest.mark.parametrize("body, paths", [
+    (RENAME, ["docs/x.md", "scripts/hooks/x.py", "docs/afbeeldingen/x.png"]),
+    ({"action": "getMedia", "params": {"mediaFolder": "/etc"}}, ["/etc"]),
+    ({"action": "deleteFiles", "params": {"paths": ["docs/a.md", ".git/config"]}}, ["docs/a.md", ".git/config"]),
+    ({"action": "entriesByFiles", "params": {"files": [{"path": "woordenlijst.yml"}]}}, ["woordenlijst.yml"]),
+    ({"action": "persistMedia", "params": {"asset": {"path": "../x", "content": "", "encoding": "base64"}}}, ["../x"]),
+])
+def test_every_path_in_a_request_is_found(body, paths):
+    assert sorted(edit_guard.request_paths(body)) == sorted(paths)
+
+
+@pytest.mark.parametrize("path, inside", [
+    ("docs", True), ("docs/a.md", True), ("docs/afbeeldingen/x.png", True), ("woordenlijst.yml", True),
+    ("docs/../mkdocs.yml", False), ("docs/%2e%2e/mkdocs.yml", False), ("docs/%252e%252e/x", False), ("/docs/a.md", False),
+    ("docs\\..\\mkdocs.yml", False), ("C:/docs/a.md", False), ("docsx/a.md", False), ("", False), (None, False), (3, False),
+])
+def test_paths_normalise_inside_docs(path, inside):
+    assert edit_guard._inside_docs(path) is inside

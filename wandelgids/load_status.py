@@ -1,0 +1,30 @@
+"""What the page needs to say how far the rekenhulp's load is (issue 16):
+"Rekenhulp wordt geladen (1,2 van 3,1 MB) ...".
+
+The worker counts each file's bytes as they arrive (decoded: the file's own size); the
+bridge weighs each file's share by its size on the wire (brotli, as the production
+server sends the precompressed copy), so the figure is what the patient's connection
+carries. The numbers come ready-made in Dutch from here (`steps`: every tenth of a MB
+from 0 to the total), so no browser code formats a number.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from serving.precompress import wire_size
+
+MB = 1_000_000
+
+
+def mb(value: float) -> str:
+    """A size in MB with one decimal and a decimal comma: 3.14e6 bytes -> '3,1'."""
+    return f"{value / MB:.1f}".replace(".", ",")
+
+
+def load_status(files: list[Path], cache: Path) -> str:
+    """JSON text for the page: {"files": {name: [size, wire size]}, "steps": ["0,0", ..., "3,1"]}."""
+    sizes = {path.name: [path.stat().st_size, wire_size(path, cache)] for path in files}
+    tenths = round(sum(wire for _, wire in sizes.values()) / (MB / 10))
+    return json.dumps({"files": sizes, "steps": [mb(step * MB / 10) for step in range(tenths + 1)]}, separators=(",", ":"))
