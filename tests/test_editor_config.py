@@ -56,7 +56,7 @@ def test_the_built_site_has_the_editor_self_hosted(site):
     index = (admin / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nl">' in index
     assert re.findall(r"<script[^>]*>([^<]+)</script>", index) == []  # no inline script code
-    assert re.findall(r'src="([^"]+)"', index) == ["manual-init.js", "decap/decap-cms.js", "admin.js"]
+    assert re.findall(r'src="([^"]+)"', index) == ["manual-init.js", "decap/decap-cms.js", "checks.js", "admin.js"]
     assert (admin / "decap" / "decap-cms.js").stat().st_size > 1_000_000
     assert not list(admin.rglob("*.map"))
     setup = json.loads((admin / "config.json").read_text(encoding="utf-8"))
