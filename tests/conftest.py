@@ -157,3 +157,21 @@ def axe_violations(page) -> list[dict]:
         }""",
         WCAG_TAGS,
     )
+
+
+# ---- calculators in the browser (shared by the print and plan display tests) ----------
+
+READY = "window.wandelgids.ready"
+
+
+def open_live(page, url: str, widget: str) -> None:
+    """Open a page and wait until the calculator widget `widget` (its element id) is live."""
+    page.goto(url)
+    page.evaluate(READY)
+    page.wait_for_selector(f"#{widget}[data-state='live']")
+
+
+def enter(page, selector: str, value: str) -> None:
+    """Type a value into a field and confirm it with Enter, as a patient does."""
+    page.locator(selector).fill(value)
+    page.locator(selector).press("Enter")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import axe_violations
+from conftest import READY, axe_violations, enter, open_live
 
-READY = "window.wandelgids.ready"
 
 
 def phone(browser):
@@ -13,16 +12,10 @@ def phone(browser):
     return context, context.new_page()
 
 
-def enter(page, selector: str, value: str):
-    page.locator(selector).fill(value)
-    page.locator(selector).press("Enter")
-
 
 def test_a_long_plan_stays_readable_on_a_phone(browser, base_url):
     context, page = phone(browser)
-    page.goto(base_url + "rekenhulpen/")
-    page.evaluate(READY)
-    page.wait_for_selector("#rekenhulp-progression[data-state='live']")
+    open_live(page, base_url + "rekenhulpen/", "rekenhulp-progression")
     enter(page, "#rekenhulp-progression-weekly_increase", "1")
     enter(page, "#rekenhulp-progression-goal_minutes", "120")
     page.wait_for_function("document.querySelector('#rekenhulp-progression [data-result=summary]').textContent.startsWith('In 111 weken')")
@@ -52,9 +45,7 @@ def test_a_long_plan_stays_readable_on_a_phone(browser, base_url):
 
 
 def test_a_one_week_plan_needs_no_chart(page, base_url):
-    page.goto(base_url + "rekenhulpen/")
-    page.evaluate(READY)
-    page.wait_for_selector("#rekenhulp-progression[data-state='live']")
+    open_live(page, base_url + "rekenhulpen/", "rekenhulp-progression")
     widget = page.locator("#rekenhulp-progression")
     assert widget.locator("figure.wg-chart").is_visible()
     enter(page, "#rekenhulp-progression-current_minutes", "30")
@@ -67,9 +58,7 @@ def test_a_one_week_plan_needs_no_chart(page, base_url):
 
 
 def test_each_calculator_s_status_words_fit_it(page, base_url):
-    page.goto(base_url + "rekenhulpen/")
-    page.evaluate(READY)
-    page.wait_for_selector("#rekenhulp-breathing[data-state='live']")
+    open_live(page, base_url + "rekenhulpen/", "rekenhulp-breathing")
     enter(page, "#rekenhulp-breathing-cadence", "110")
     page.wait_for_function("document.querySelector('#rekenhulp-breathing [data-calculator-status]').textContent === 'De uitkomst is bijgewerkt.'")
     enter(page, "#rekenhulp-schedule-daily_minutes", "30")

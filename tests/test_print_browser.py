@@ -6,9 +6,9 @@ import io
 import re
 from pathlib import Path
 
+from conftest import enter, open_live
 from pypdf import PdfReader
 
-READY = "window.wandelgids.ready"
 
 
 def pdf_text(page, save: Path | None = None) -> tuple[str, int]:
@@ -31,15 +31,9 @@ def print_plan(page, widget: str):
     page.emulate_media(media="print")
 
 
-def enter(page, selector: str, value: str):
-    page.locator(selector).fill(value)
-    page.locator(selector).press("Enter")
-
 
 def test_printing_one_plan_prints_only_that_plan_with_its_inputs(page, base_url, artifacts):
-    page.goto(base_url + "opbouwen/")
-    page.evaluate(READY)
-    page.wait_for_selector("#rekenhulp-progression[data-state='live']")
+    open_live(page, base_url + "opbouwen/", "rekenhulp-progression")
     enter(page, "#rekenhulp-progression-current_minutes", "12")
     page.wait_for_function("location.search.includes('current_minutes=12')")
     page.locator("#rekenhulp-progression-last_week").select_option("wisselend")
@@ -72,9 +66,7 @@ def test_printing_one_plan_prints_only_that_plan_with_its_inputs(page, base_url,
 
 
 def test_a_26_week_plan_fits_on_two_pages(page, base_url, artifacts):
-    page.goto(base_url + "rekenhulpen/")
-    page.evaluate(READY)
-    page.wait_for_selector("#rekenhulp-progression[data-state='live']")
+    open_live(page, base_url + "rekenhulpen/", "rekenhulp-progression")
     enter(page, "#rekenhulp-progression-weekly_increase", "1")
     enter(page, "#rekenhulp-progression-current_minutes", "5")
     enter(page, "#rekenhulp-progression-start_date", "2026-01-05")
@@ -87,9 +79,7 @@ def test_a_26_week_plan_fits_on_two_pages(page, base_url, artifacts):
 
 
 def test_printing_the_schedule_leaves_the_other_calculators_out(page, base_url, artifacts):
-    page.goto(base_url + "rekenhulpen/")
-    page.evaluate(READY)
-    page.wait_for_selector("#rekenhulp-schedule[data-state='live']")
+    open_live(page, base_url + "rekenhulpen/", "rekenhulp-schedule")
     print_plan(page, "rekenhulp-schedule")
     text, pages = pdf_text(page, artifacts / "print" / "dagschema.pdf")
     assert "Dagschema voor wandelen" in text and "Wandeltijd per dag: 35 minuten" in text and "Opstaan: 07:30" in text
@@ -101,9 +91,7 @@ def test_printing_the_schedule_leaves_the_other_calculators_out(page, base_url, 
 
 def test_the_browser_s_own_print_shows_the_current_inputs_and_date(page, base_url):
     """Ctrl+P or a phone's share -> print, no button: the print-only parts follow each result."""
-    page.goto(base_url + "opbouwen/")
-    page.evaluate(READY)
-    page.wait_for_selector("#rekenhulp-progression[data-state='live']")
+    open_live(page, base_url + "opbouwen/", "rekenhulp-progression")
     enter(page, "#rekenhulp-progression-current_minutes", "12")
     page.wait_for_function("location.search.includes('current_minutes=12')")
     page.emulate_media(media="print")
