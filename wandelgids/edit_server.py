@@ -6,7 +6,9 @@ editor at /admin/ talks to /api/v1 on its own origin and requests nothing from
 anywhere else. After each save in the editor it prints the content checks' report
 (wandelgids.content_checks). The tests use the same proxy in front of a built site.
 
-    python -m wandelgids.edit_server [--port 8000]
+    python -m wandelgids.edit_server [--port 8000] [--project FOLDER]
+
+--project: another folder with mkdocs.yml and docs/ (the tests use a temporary copy).
 """
 
 from __future__ import annotations
@@ -204,15 +206,19 @@ def start_proxy(port: int, decap_port: int, site_port: int | None = None, direct
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Website en web-editor lokaal, samen op één adres.")
     parser.add_argument("--port", type=int, default=int(os.environ.get("EDIT_PORT", 8000)))
+    parser.add_argument("--project", type=Path, default=ROOT, help="de map met mkdocs.yml en docs/")
     args = parser.parse_args(argv)
+    project = args.project.resolve()
     # A plain `kill` stops everything too: SIGTERM unwinds through the cleanup below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     decap_port, site_port = free_port(), free_port()
-    decap = start_decap_server(ROOT, decap_port, origin=f"http://127.0.0.1:{args.port}")
+    decap = start_decap_server(project, decap_port, origin=f"http://127.0.0.1:{args.port}")
+    # A content error does not stop `mkdocs serve`: the pages show it in Dutch and /admin/
+    # keeps working until it is fixed (wandelgids.stop_page).
     mkdocs = subprocess.Popen([str(ROOT / ".venv/bin/mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{site_port}"],
-                              cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                              cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     proxy = start_proxy(args.port, decap_port, site_port, admin_headers={"Content-Security-Policy": admin_csp()},
-                        check_docs=ROOT / "docs")
+                        check_docs=project / "docs")
     base = f"http://127.0.0.1:{args.port}/"
     print(f"\nWebsite (ververst vanzelf na elke wijziging): {base}\nWeb-editor (slaat op in docs/):             {base}admin/\n"
           "Stoppen: Ctrl+C\n", flush=True)

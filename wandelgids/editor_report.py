@@ -15,7 +15,7 @@ from . import content_checks
 PATH = "/api/controle"
 
 
-def _item(finding: content_checks.Finding) -> dict:
+def finding_item(finding: content_checks.Finding) -> dict:
     message = content_checks.sentence(finding.message)
     return {"path": finding.path, "line": finding.line, "message": message[:1].upper() + message[1:],
             "fix": finding.fix, "severity": finding.severity}
@@ -38,8 +38,8 @@ def saved_report(docs_dir: Path, saved: str | None = None) -> dict:
     return {
         "ok": not errors,
         "title": title,
-        "errors": [_item(f) for f in errors],
-        "warnings": [_item(f) for f in warnings],
+        "errors": [finding_item(f) for f in errors],
+        "warnings": [finding_item(f) for f in warnings],
         "warnings_title": f"Tips voor {saved}:" if warnings else "",
         # Which pages others link to now (the editor refuses to delete those).
         "linked_from": content_checks.linked_from(docs_dir),

@@ -8,7 +8,10 @@ from MkDocs, so that another generator (Zensical) can run them too. What it adds
 
 - the menu from the pages' front matter, unless mkdocs.yml has its own `nav`;
 - the content checks before anything renders: any error stops every build, with all
-  of them in Dutch (file, line, fix); warnings (an overdue review) are only told;
+  of them in Dutch (file, line, fix); warnings (an overdue review) are only told.
+  `mkdocs serve` (`make serve`, `make edit`) is the exception: a stopped build would
+  leave its server hanging, /admin/ included, so it builds every page as a Dutch page
+  with the errors instead (wandelgids.stop_page) until they are fixed;
 - the clinic's contact details checked and normalised (extra.contact);
 - the compiled Pyodide folder (scripts/build_pyodide.py) and the worker, copied to
   assets/pyodide/<content hash>/; pages with a calculator get that folder's address;
@@ -33,7 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import content_checks, glossary, navigation, search_words
+from . import content_checks, glossary, navigation, search_words, stop_page
 from .calculator_block import EXTENSION_NAME
 from .editor import editor_setup
 from .front_matter import read_pages
@@ -126,6 +129,13 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
         self.calculator_pages: set[str] = set()  # src_uri of each page with a calculator widget
         self._rendering: str | None = None  # src_uri of the page whose Markdown is being converted
         self.root = Path()
+        self.serving = False  # under `mkdocs serve`: content errors give the stop page, not a stopped build
+        self.stopped: list[content_checks.Finding] = []  # this build's content errors, while serving
+
+    def on_startup(self, *, command, dirty):
+        # (Having on_startup keeps this instance across `mkdocs serve`'s rebuilds; every
+        # build resets its own state in on_config and on_pre_build.)
+        self.serving = command == "serve"
 
     # ---- configuration ---------------------------------------------------------------
 
@@ -164,8 +174,14 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
             if finding.severity == content_checks.WARNING:
                 log.info("%s", finding)  # an overdue review is said, but does not stop the build
         # The errors stop the build themselves, whatever the log level (--quiet) or --strict.
+        self.stopped = []
         if stop := content_checks.build_stop_message(findings):
-            raise PluginError(stop)
+            if not self.serving:
+                raise PluginError(stop)
+            # MkDocs' live-reload server would hang on a raised error (every request waits
+            # for a build that never succeeds): build the stop page instead, see on_files.
+            log.error("%s\n\nDe pagina's tonen deze fouten tot ze verbeterd zijn; de web-editor blijft werken.", stop)
+            self.stopped = content_checks.errors(findings)
 
     # ---- files ------------------------------------------------------------------------
 
@@ -178,7 +194,21 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
             files.append(File(path.name, str(path.parent), config.site_dir, False, dest_uri=self.pyodide_dir + path.name))
         if self.config.editor:
             self._add_editor(files, config)
+        if self.stopped:
+            self._stop_pages(files, config)
         return files
+
+    def _stop_pages(self, files, config) -> None:
+        """Every page as the Dutch stop page (nothing of the content is rendered); the rest stays."""
+        for page in list(files.documentation_pages()):
+            files.remove(page)
+            depth = page.dest_uri.count("/")
+            html = stop_page.render(self.stopped, f"docs/{page.src_uri}", "../" * depth + "admin/" if self.config.editor else None)
+            # A source name of its own: the page's address as one would collide with the editor's index.html.
+            stop = File.generated(config, f"wandelgids-stop/{page.src_uri}.html", content=html)
+            stop.dest_uri = page.dest_uri
+            files.append(stop)
+        config.nav = []  # no pages to list: the menu would name files that are not built
 
     def _add_editor(self, files, config) -> None:
         editor, decap = self.root / EDITOR, self.root / DECAP
