@@ -6,6 +6,7 @@ Article: "drie stappen inademen, vier tot vijf stappen uitademen".
 from __future__ import annotations
 
 from .rules import Review, Rule
+from . import text
 from .schema import INTEGER, Field, Schema
 
 # The rules this calculator applies, shown under it as "Zo rekent deze rekenhulp".
@@ -99,16 +100,12 @@ def compute(p: dict) -> dict:
     }
     result["summary"] = (
         f"Adem in over {inhale} stappen en uit over {exhale} stappen: dat is "
-        f"{_dutch(result['breaths_per_minute'])} ademhalingen per minuut."
+        f"{text.number(result['breaths_per_minute'])} ademhalingen per minuut."
     )
     result["notes"] = [
-        f"Inademen duurt zo {_dutch(result['inhale_seconds'])} seconden, uitademen "
-        f"{_dutch(result['exhale_seconds'])} seconden.",
+        f"Inademen duurt zo {text.number(result['inhale_seconds'])} seconden, uitademen "
+        f"{text.number(result['exhale_seconds'])} seconden.",
         "Een rustige uitademing tijdens wandelen versterkt ontspanning. Dit werkt vooral "
         "goed bij zenuwpijn en spanning.",
     ]
     return result
-
-
-def _dutch(number: float) -> str:
-    return f"{number:.1f}".replace(".", ",").removesuffix(",0")

@@ -13,6 +13,7 @@ from .actions import CalendarAction
 from .calendar import ics
 from .chart import bar_chart
 from .rules import Review, Rule
+from . import text
 from .schema import CHOICE, DATE, INTEGER, Field, Schema
 
 MIN_BLOCK = 3
@@ -133,10 +134,6 @@ def split_blocks(minutes: int, wanted: int) -> list[int]:
     return [base + 1 if i < extra else base for i in range(count)]
 
 
-def _minutes(minutes: int) -> str:
-    return f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"
-
-
 def _first_week(current: int, step: int, level: int, last_week: str | None) -> int:
     """Week 1 after last week: a step up after a good week (not past the level to reach),
     the same after a mixed one, a step back after a hard one."""
@@ -151,17 +148,17 @@ def _last_week_note(last_week: str, current: int, first: int) -> str:
     """Why week 1 is what it is, for every answer to "Hoe ging de afgelopen week?"."""
     if last_week == "goed":
         if first > current:
-            return f"De afgelopen week ging goed: je begint deze week een stap hoger, op {_minutes(first)} per dag."
+            return f"De afgelopen week ging goed: je begint deze week een stap hoger, op {text.minutes(first)} per dag."
         return "De afgelopen week ging goed. Je zit al op je doel: houd dit niveau vol, hoger hoeft niet."
     if last_week == "wisselend":
         return (
             f"De afgelopen week ging wisselend: je houdt deze week hetzelfde niveau aan, "
-            f"{_minutes(first)} per dag."
+            f"{text.minutes(first)} per dag."
         )
     back = (
-        f"je doet deze week een stapje terug, naar {_minutes(first)} per dag"
+        f"je doet deze week een stapje terug, naar {text.minutes(first)} per dag"
         if first < current
-        else f"je gaat deze week niet omhoog en blijft op {_minutes(first)} per dag"
+        else f"je gaat deze week niet omhoog en blijft op {text.minutes(first)} per dag"
     )
     return (
         f"De afgelopen week ging zwaar: {back}. Blijft wandelen zwaar, neem dan contact op "
@@ -219,11 +216,11 @@ def compute(p: dict) -> dict:
     )
 
     if len(weeks) == 1:
-        summary = f"Wandel {_minutes(levels[0])} per dag."
+        summary = f"Wandel {text.minutes(levels[0])} per dag."
     else:
         summary = (
-            f"In {len(weeks)} weken van {levels[0]} naar {_minutes(levels[-1])} per dag, "
-            f"met {_minutes(step)} erbij per week."
+            f"In {len(weeks)} weken van {levels[0]} naar {text.minutes(levels[-1])} per dag, "
+            f"met {text.minutes(step)} erbij per week."
         )
     today = _dt.date.fromisoformat(p["today"]) if p.get("today") else None
     return {
@@ -256,18 +253,17 @@ def calendar_events(plan: dict, start: _dt.date, values: dict, made_with: str) -
     events = []
     for week in plan["weeks"]:
         first = start + _dt.timedelta(weeks=week["week"] - 1)
-        blocks = " + ".join(str(b) for b in week["blocks"])
         events.append(
             [
                 f"DTSTART;VALUE=DATE:{ics.day(first)}",
                 f"DTEND;VALUE=DATE:{ics.day(first + _dt.timedelta(weeks=1))}",
                 f"SUMMARY:{ics.escape(f'Wandelen week {week["week"]}: {week["minutes_per_day"]} minuten per dag')}",
-                f"DESCRIPTION:{ics.escape(f'In blokjes van {blocks} minuten.\n\n{made_with}')}",
+                f"DESCRIPTION:{ics.escape(f'In blokjes van {text.blocks(week["blocks"])} minuten.\n\n{made_with}')}",
                 "TRANSP:TRANSPARENT",
             ]
         )
     count = len(events)
-    return events, f"{count} {'week' if count == 1 else 'weken'} van je opbouwschema staan in je agenda"
+    return events, f"{text.amount(count, 'week', 'weken')} van je opbouwschema staan in je agenda"
 
 
 ACTIONS = (CalendarAction(slug="opbouw", events=calendar_events, start_field="start_date"),)

@@ -11,6 +11,7 @@ import datetime as _dt
 from .actions import CalendarAction
 from .calendar import ics
 from .rules import Review, Rule
+from . import text
 from .schema import INTEGER, TIME, Field, Schema
 
 MIN_WALK = 3
@@ -183,21 +184,17 @@ def weekend_extra(morning: int) -> int:
     return min(WEEKEND_MAX_EXTRA, max(WEEKEND_MIN_EXTRA, (2 * morning + WEEKEND_SHARE) // (2 * WEEKEND_SHARE)))
 
 
-def _minutes_text(minutes: int) -> str:
-    return f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"
-
-
 def _summary(lengths: list[int], extra: int) -> str:
     total = sum(lengths)
     if len(lengths) == 1:
         return (
-            f"Doordeweeks 1 wandeling van {_minutes_text(total)}; in het weekend wordt die "
-            f"wandeling {_minutes_text(extra)} langer: {_minutes_text(total + extra)}."
+            f"Doordeweeks 1 wandeling van {text.minutes(total)}; in het weekend wordt die "
+            f"wandeling {text.minutes(extra)} langer: {text.minutes(total + extra)}."
         )
     return (
-        f"Doordeweeks {len(lengths)} wandelingen van samen {_minutes_text(total)}; in het weekend "
-        f"wordt de eerste wandeling {_minutes_text(extra)} langer ({_minutes_text(lengths[0] + extra)}), "
-        f"samen {_minutes_text(total + extra)}."
+        f"Doordeweeks {len(lengths)} wandelingen van samen {text.minutes(total)}; in het weekend "
+        f"wordt de eerste wandeling {text.minutes(extra)} langer ({text.minutes(lengths[0] + extra)}), "
+        f"samen {text.minutes(total + extra)}."
     )
 
 
@@ -254,7 +251,7 @@ def calendar_events(plan: dict, start: _dt.date, values: dict, made_with: str) -
                     f"DESCRIPTION:{ics.escape(f'{walk["tip"]}\n\n{made_with}')}",
                 ]
             )
-    return events, f"Je wandelingen staan {weeks} {'week' if weeks == 1 else 'weken'} in je agenda"
+    return events, f"Je wandelingen staan {text.amount(weeks, 'week', 'weken')} in je agenda"
 
 
 ACTIONS = (

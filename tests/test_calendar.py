@@ -142,7 +142,7 @@ def test_the_file_says_which_inputs_made_it():
     text = calendar(plan, start_date="2026-01-05")["ics"]
     description = str(icalendar.Calendar.from_ical(text)["X-WR-CALDESC"])
     for part in ("Opbouwschema voor wandelen", "Wandeltijd per dag nu: 12 minuten", "Doel per dag: 25 minuten",
-                 "Hoe ging de afgelopen week?: Goed", "Startdatum in de agenda: 2026-01-05"):  # fmt: skip
+                 "Hoe ging de afgelopen week? Goed", "Startdatum in de agenda: 2026-01-05"):  # fmt: skip
         assert part in description
     assert all(part in str(event["DESCRIPTION"]) for event in events(text) for part in ("Invoer:", "Doel per dag: 25"))
     schedule = calendar(calculators.calculate("schedule", {"wake_time": "06:00"}), start_date="2026-01-05", weeks=4)

@@ -31,8 +31,9 @@ from . import glossary, line_scan, navigation, readability, search_words
 from .calculator_block import anchors as block_anchors
 from .calculator_block import parse_blocks, sentence
 from calculators.rules import REVIEW_MONTHS, next_review
+from calculators.text import date as dutch_date
 
-from .dates import build_day, dutch_date
+from .dates import build_day
 from .front_matter import CONCEPT, MAX_DESCRIPTION, REQUIRED, REVIEW_FIELDS, REVIEWER_ROLES, Page, as_date, is_concept, read_pages
 
 ERROR = "fout"

@@ -36,7 +36,7 @@ import yaml
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .dates import dutch_date
+from calculators.text import date as dutch_date
 from .front_matter import FRONT_MATTER, REVIEWER_ROLES
 
 FILE = "woordenlijst.yml"

@@ -14,8 +14,9 @@ from pathlib import Path
 import jinja2
 
 import calculators
+from calculators import text
 
-from .dates import build_day, dutch_date
+from .dates import build_day
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides"
 WIDGET = "calculators/widget.html"
@@ -26,11 +27,6 @@ _environments: dict[Path, jinja2.Environment] = {}
 _rendered: dict[tuple, str] = {}
 
 
-def decimal(number: float) -> str:
-    """1.5 -> '1,5' (Dutch decimal comma)."""
-    return f"{number:.1f}".replace(".", ",")
-
-
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     if templates not in _environments:
         env = jinja2.Environment(
@@ -38,8 +34,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
             autoescape=True,
             auto_reload=True,
         )
-        env.filters["dutch_date"] = dutch_date
-        env.filters["decimal"] = decimal
+        env.filters.update(text.FILTERS)  # Dutch dates, numbers, blocks (calculators.text)
         env.globals["calculator_schema"] = calculators.describe  # e.g. the calendar's own fields
         _environments[templates] = env
     return _environments[templates]

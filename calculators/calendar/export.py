@@ -11,17 +11,12 @@ from __future__ import annotations
 import datetime as _dt
 import json
 
-from .. import registry
+from .. import registry, text
 from ..rules import Review, Rule
 from ..schema import CHOICE, DATE, Field, FieldError, Schema
 from . import ics
 
 PLACEABLE = False
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 def _planners() -> dict:
@@ -84,10 +79,6 @@ SCHEMA = Schema(
 )
 
 
-def dutch_day(date: _dt.date) -> str:
-    return f"{WEEKDAYS[date.weekday()]} {date.day} {MONTHS[date.month - 1]} {date.year}"
-
-
 def _plan(p: dict) -> tuple[dict | None, list[dict]]:
     module = _planners()[p["calculator"]]
     values, errors = registry.validate(module, p["params"])
@@ -115,11 +106,10 @@ def _inputs_text(module, plan: dict, start: _dt.date, extra: list[tuple[Field, o
         value = plan["params"].get(field.name)
         if value is None or field.from_browser:  # e.g. today: it does not change the walks
             continue
-        shown = dict(field.choices).get(value, value)
-        parts.append(f"{field.label}: {shown}{' ' + field.unit if field.unit else ''}")
-    parts.append(f"Startdatum in de agenda: {start.isoformat()}")
+        parts.append(text.labelled(field.label, dict(field.choices).get(value, value), field.unit))
+    parts.append(text.labelled("Startdatum in de agenda", start.isoformat()))
     for field, value in extra:
-        parts.append(f"{field.label}: {value}")
+        parts.append(text.labelled(field.label, value))
     return f"Gemaakt met de Wandelgids van het Rugcentrum Hilversum ({module.SCHEMA.title}). Invoer: {'; '.join(parts)}."
 
 
@@ -141,6 +131,6 @@ def compute(p: dict) -> dict:
         "ics": ics.calendar(events, "Wandelschema", made_with, key, start),
         "filename": f"wandelschema-{action.slug}-{start.isoformat()}.ics",
         "events": len(events),
-        "summary": summary + f", vanaf {dutch_day(start)}.",
+        "summary": summary + f", vanaf {text.weekday_date(start)}.",
         "notes": [made_with],
     }

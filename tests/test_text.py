@@ -1,0 +1,30 @@
+"""calculators.text: the one home of the site's Dutch presentation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from calculators import text
+
+
+def test_dates_in_dutch_without_a_locale():
+    assert text.date("2026-12-07") == "7 december 2026"
+    assert text.date(dt.date(2027, 3, 1)) == "1 maart 2027"
+    assert text.weekday_date("2026-12-07") == "maandag 7 december 2026"
+    assert [text.date(dt.date(2026, month, 1)).split()[1] for month in range(1, 13)] == list(text.MONTHS)
+
+
+def test_numbers_with_the_decimal_comma():
+    assert text.decimal(12.5) == "12,5"
+    assert text.decimal(4.0) == "4,0"  # a table column keeps its decimal
+    assert text.number(4.0) == "4" and text.number(1.5) == "1,5"  # a sentence drops ",0"
+
+
+def test_plurals_blocks_lists_and_input_lines():
+    assert text.minutes(1) == "1 minuut" and text.minutes(10) == "10 minuten"
+    assert text.amount(1, "week", "weken") == "1 week" and text.amount(12, "week", "weken") == "12 weken"
+    assert text.blocks([5, 4, 4]) == "5 + 4 + 4" and text.blocks([3]) == "3"
+    assert text.listing(["a"]) == "a" and text.listing(["a", "b", "c"]) == "a, b en c"
+    assert text.labelled("Doel per dag", 30, "minuten") == "Doel per dag: 30 minuten"
+    assert text.labelled("Hoe ging de afgelopen week?", "Goed") == "Hoe ging de afgelopen week? Goed"
+
