@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+from conftest import ROOT
 
 from calculators import text
 
@@ -28,3 +31,11 @@ def test_plurals_blocks_lists_and_input_lines():
     assert text.labelled("Doel per dag", 30, "minuten") == "Doel per dag: 30 minuten"
     assert text.labelled("Hoe ging de afgelopen week?", "Goed") == "Hoe ging de afgelopen week? Goed"
 
+
+def test_month_names_are_written_once():
+    """No other source spells out the months: Python, templates and JavaScript alike."""
+    sources = [p for folder in ("calculators", "wandelgids", "overrides", "scripts", "serving", "editor")
+               for p in (ROOT / folder).rglob("*") if p.suffix in (".py", ".html", ".js") and p.is_file()]
+    spelled = [p.relative_to(ROOT).as_posix() for p in sources
+               if re.search(r"[\"']januari[\"']", p.read_text(encoding="utf-8", errors="replace"))]
+    assert spelled == ["calculators/text.py"]

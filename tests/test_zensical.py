@@ -4,7 +4,7 @@ wandelgids plugin.
 
 What Zensical renders by itself (the content features are Python-Markdown extensions and
 templates that MiniJinja runs): the calculator widgets with their pre-rendered plans,
-the review lines, the FAQ, the glossary's explanations and the contact blocks, with no
+the review lines (their dates from the wandelgids.review_line extension), the FAQ, the glossary's explanations and the contact blocks, with no
 raw block text. What it cannot do without the plugin is asserted as the known gap
 (README, "Zensical"), so that a change on either side is noticed.
 """
@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 import calculators
+from calculators.text import date as dutch_date
 from wandelgids import navigation
 from wandelgids.calculator_block import parse_blocks
 from wandelgids.front_matter import read_pages
@@ -92,7 +93,7 @@ def test_review_lines_faq_glossary_and_contact(built):
         text = html(built, page.uri)
         if page.meta.get("reviewed") and page.meta.get("reviewer"):
             iso = str(page.meta["reviewed"])[:10]
-            assert f'Laatst inhoudelijk gecontroleerd op\n      <time datetime="{iso}">' in text, page.uri
+            assert f'Laatst inhoudelijk gecontroleerd op\n      <time datetime="{iso}">{dutch_date(iso)}</time>' in text, page.uri
         # On paper every page carries the contact line; mkdocs.yml's test values fill it.
         assert 'class="wg-contact wg-contact--compact"' in text and "035 000 00 00" in text, page.uri
     faq = html(built, "veelgestelde-vragen.md")

@@ -17,7 +17,8 @@ from MkDocs, so that another generator (Zensical) can run them too. What it adds
   assets/pyodide/<content hash>/; pages with a calculator get that folder's address;
 - the web editor (Decap CMS) at /admin/;
 - each page's own search words in the search index Material's search plugin wrote;
-- a name for Material's search dialog (axe: aria-dialog-name).
+- a name for Material's search dialog (axe: aria-dialog-name);
+- each page's review line, worked out in Python (wandelgids.review_line).
 
 State lives on the plugin instance, rebuilt for every build (`mkdocs serve` reuses it).
 """
@@ -41,6 +42,7 @@ from .calculator_block import EXTENSION_NAME
 from .editor import editor_setup
 from .front_matter import read_pages
 from .load_status import load_status
+from .review_line import add_review
 
 # One logger for everything the plugin tells. Not below "mkdocs": `--quiet` silences
 # that tree, and an overdue review must not count as a warning in `--strict`; what
@@ -231,6 +233,7 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         self._rendering = page.file.src_uri
+        add_review(page.meta)  # the review line's dates, for page-foot.html
         words = page.meta.get(search_words.FRONT_MATTER_KEY)
         if words and not search_words.check_page_words(page.meta):
             self.page_words[page.url] = words
