@@ -66,6 +66,8 @@ def messages(findings: list) -> list[str]:
         ("1" * 100_000 + "\n===", "docs/test.md:14: tweede kop met één '#'"),
         ("#### " + "{" * 100_000, "docs/test.md:13: de kop '"),
         ("Tekst <!-- " * 50_000, None),
+        ("Tekst [x " * 50_000, None),
+        ("Tekst {: x " * 50_000, None),
     ],
 )
 def test_adversarial_lines_finish_and_are_still_checked(body, expected):
