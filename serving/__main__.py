@@ -1,7 +1,8 @@
 """Production serving from the command line.
 
-    python -m serving finish site      # after mkdocs build: check inline code, precompress,
-                                       # write site/_headers and build/nginx/wandelgids.conf
+    python -m serving finish site      # after mkdocs build: write site/service-worker.js, check
+                                       # inline code, precompress, write site/_headers and
+                                       # build/nginx/wandelgids.conf
     python -m serving serve site --port 8080   # nginx in the foreground (make serve-prod)
 """
 
@@ -11,10 +12,11 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from wandelgids.launch import Project
 
-from . import cdn, nginx, security_txt
+from . import cdn, nginx, offline, security_txt
 from .facts import site_rules
 from .inline_code import InlineCodeError, inline_script_hashes
 from .policy import PolicyError
@@ -27,10 +29,14 @@ PRODUCTION_ROOT = "/var/www/wandelgids"
 def finish(site: Path) -> None:
     try:
         project = Project.load(ROOT)
-        security_txt.write(site, str(project.extra.get("security_contact") or ""), str(project.config.get("site_url") or ""))
+        site_url = str(project.config.get("site_url") or "")
+        security_txt.write(site, str(project.extra.get("security_contact") or ""), site_url)
         rules = site_rules(site)
         headers = cdn.render(rules)
-    except (InlineCodeError, PolicyError, cdn.HeadersError, security_txt.SecurityContactError) as error:
+        # Before the compressed copies: the service worker is one of the site's files (its
+        # headers are every file's, the `/*` rule).
+        kept = offline.write(site, urlsplit(site_url).path or "/")
+    except (InlineCodeError, PolicyError, cdn.HeadersError, security_txt.SecurityContactError, FileNotFoundError) as error:
         sys.exit(f"serving: {error}")
     (site / "_headers").write_text(headers, encoding="utf-8")
     out = ROOT / "build" / "nginx"
@@ -38,7 +44,8 @@ def finish(site: Path) -> None:
     (out / "wandelgids.conf").write_text(nginx.server_conf(rules, PRODUCTION_ROOT, "80"), encoding="utf-8")
     counts = precompress(site, ROOT / "build" / "precompressed")
     print(
-        f"serving: {len(inline_script_hashes(site))} inline scripts hashed into the CSP; _headers ({len(rules)} rules) "
+        f"serving: service-worker.js for {len(kept['files'])} files (version {kept['version']}); "
+        f"{len(inline_script_hashes(site))} inline scripts hashed into the CSP; _headers ({len(rules)} rules) "
         "and build/nginx/wandelgids.conf "
         f"written; {counts['written']} precompressed files ({counts['compressed_now']} compressed now)"
     )

@@ -124,7 +124,10 @@ class Recorder:
 
 @pytest.fixture
 def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    # No service worker here: page.route() does not see what a service worker fetches, and
+    # many tests hold or fake the worker's files that way. tests/test_offline_browser.py
+    # runs the service worker in contexts of its own.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", service_workers="block")
     yield context
     context.close()
 

@@ -1,10 +1,10 @@
 // Filling in the templates the build rendered (data-result*, data-cell,
 // <template data-row-template>) with a result from Python, and errors at their fields.
 import { markCurrentWeek } from "./current-week.js";
+import { dutchDay } from "./dutch-date.js";
 
-const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const FORMATS = {
-  date: (value) => DATE.format(new Date(`${value}T00:00:00Z`)),
+  date: dutchDay,
   blocks: (value) => value.join(" + "),
   decimal: (value) => value.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
   caption: (chart) => chart.caption,

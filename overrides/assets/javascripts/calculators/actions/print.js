@@ -1,10 +1,9 @@
 // "Afdrukken": prints just this plan. The print stylesheet shows only the widget
 // marked data-printing (its title, the inputs, the plan, the date, the contact line
 // and the disclaimer).
+import { dutchDate } from "../dutch-date.js";
 import { describeInputs } from "../form.js";
 import { registerAction } from "./registry.js";
-
-const PRINTED = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
 
 // The form's inputs and their values, for the printed plan.
 function fillPrintedInputs(widget, form, params) {
@@ -17,7 +16,7 @@ function fillPrintedInputs(widget, form, params) {
 
 function fillPrintDate(widget) {
   const date = widget.querySelector("[data-print-date]");
-  if (date) date.textContent = PRINTED.format(new Date());
+  if (date) date.textContent = dutchDate(new Date());
 }
 
 // Whatever prints the page (this button, Ctrl+P, a phone's share -> print), the printed

@@ -1,0 +1,143 @@
+"""Offline after the first visit (issue 16): the service worker in Chromium, under nginx
+with the production headers, on a copy of the built site (the update test changes a page
+and writes the service worker again, as a new build does)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+
+import pytest
+from conftest import AXE, READY, Recorder, axe_violations, enter
+from playwright.sync_api import expect
+
+from serving import offline
+from serving.nginx import LocalServer
+from wandelgids.dates import dutch_date
+
+SITE_URL = "https://wandelgids.rugcentrumhilversum.nl/"
+KEPT = "(path) => document.documentElement.dataset.wandelgidsKept === path"
+# Every cache of the origin: {cache name: [URL path of each entry]}.
+CACHES = """async () => {
+  const found = {};
+  for (const name of await caches.keys()) {
+    found[name] = (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
+  }
+  return found;
+}"""
+PROGRESSION = "[data-calculator='progression']"
+# Settles when `name` is the origin's only cache (the browser checks for a new worker on each load).
+ONLY_CACHE = """async (name) => {
+  while ((await caches.keys()).join() !== name) await new Promise((resolve) => setTimeout(resolve, 50));
+}"""
+
+
+def write(path, text: str) -> None:
+    """Change a built file as a new build would; its compressed copies go (nginx would send them)."""
+    path.write_text(text, encoding="utf-8")
+    for suffix in (".br", ".gz"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def rebuild_worker(copy) -> dict:
+    found = offline.write(copy)
+    write(copy / offline.NAME, (copy / offline.NAME).read_text(encoding="utf-8"))
+    return found
+
+
+@pytest.fixture
+def served(site, tmp_path):
+    """(URL, folder): a copy of the site under nginx. Its sitemap names the server's own
+    address, so Material's instant navigation works there as on the real site."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    server = LocalServer(copy, tmp_path / "nginx")
+    sitemap = copy / "sitemap.xml"
+    write(sitemap, sitemap.read_text(encoding="utf-8").replace(SITE_URL, server.url))
+    rebuild_worker(copy)
+    yield server.url, copy
+    server.stop()
+
+
+@pytest.fixture
+def patient(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", service_workers="allow")
+    page = context.new_page()
+    page.recorder = Recorder(page)
+    yield context, page
+    context.close()
+
+
+def test_a_visited_calculator_page_works_offline_with_its_remembered_plan(served, patient):
+    url, _ = served
+    context, page = patient
+    page.goto(url + "veelgemaakte-fouten/")  # a text page first; the calculator page comes by instant navigation
+    page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-sidebar--primary a.md-nav__link[href*='opbouwen/']").first.click()
+    page.wait_for_selector(f"{PROGRESSION}[data-state='live']")
+    widget = page.locator(PROGRESSION)
+    widget.get_by_label("Onthoud mijn gegevens op dit apparaat").check()
+    enter(page, f"{PROGRESSION} input[name='current_minutes']", "20")
+    expect(widget.locator("[data-result='summary']")).to_contain_text("van 20 naar 30")
+    page.wait_for_function(KEPT, arg="/opbouwen/")
+    assert page.evaluate("window.__sameDocument") is True
+
+    # The editor: never kept, and it still loads (the worker leaves /admin/ to the browser).
+    admin = context.new_page()
+    admin.goto(url + "admin/")
+    admin.wait_for_function("document.body.innerText.length > 20")
+    admin.close()
+    kept = page.evaluate(CACHES)
+    assert len(kept) == 1 and not [path for paths in kept.values() for path in paths if path.startswith("/admin/")]
+
+    context.set_offline(True)
+    page.reload()
+    page.evaluate(READY)
+    widget = page.locator(PROGRESSION)
+    expect(widget).to_have_attribute("data-state", "live")
+    assert widget.locator("input[name='current_minutes']").input_value() == "20"
+    expect(widget.locator("[data-result='summary']")).to_contain_text("van 20 naar 30")
+    enter(page, f"{PROGRESSION} input[name='goal_minutes']", "40")
+    expect(widget.locator("[data-result='summary']")).to_contain_text("van 20 naar 40")
+    note = page.locator(".wg-offline-note")
+    expect(note).to_be_visible()
+    assert note.inner_text() == f"Je bent offline: dit is de versie van {dutch_date(dt.date.today())}."
+    page.evaluate(AXE.read_text(encoding="utf-8"))  # through DevTools: the page's CSP stays as served
+    assert axe_violations(page) == []
+
+    # A page never opened before: the Dutch offline page, at the address asked for.
+    response = page.goto(url + "onderzoek/")
+    assert response.status == 503
+    expect(page.locator("h1")).to_have_text("Je bent offline")
+    assert page.url == url + "onderzoek/"
+    assert page.recorder.foreign(url) == []
+    assert page.recorder.errors == []
+
+
+def test_a_new_build_shows_at_once_online_and_replaces_the_cache(served, patient):
+    url, copy = served
+    context, page = patient
+    page.goto(url + "veelgemaakte-fouten/")
+    page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
+    (old_cache,) = page.evaluate(CACHES)
+
+    # A content change and a new build (the page and the service worker with its manifest).
+    built = copy / "veelgemaakte-fouten" / "index.html"
+    write(built, re.sub(r"(<h1[^>]*>)[^<]+", r"\1Nieuwe kop na de wijziging", built.read_text(encoding="utf-8"), count=1))
+    new = rebuild_worker(copy)
+    assert f"wandelgids-{new['version']}" != old_cache
+
+    page.reload()
+    expect(page.locator("h1")).to_contain_text("Nieuwe kop na de wijziging")  # the next load, online
+    page.evaluate(ONLY_CACHE, f"wandelgids-{new['version']}")  # the new build's worker took over
+    page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
+    kept = page.evaluate(CACHES)[f"wandelgids-{new['version']}"]
+    assert "/veelgemaakte-fouten/" in kept and "/503.html" in kept
+    assert set(kept) <= set(new["files"])  # this build's files, nothing else
+
+    context.set_offline(True)
+    page.reload()
+    expect(page.locator("h1")).to_contain_text("Nieuwe kop na de wijziging")
+    expect(page.locator(".wg-offline-note")).to_be_visible()
