@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from serving import offline
 from serving.nginx import LocalServer
-from wandelgids.dates import dutch_date
+from calculators.text import date as dutch_date
 
 SITE_URL = "https://wandelgids.rugcentrumhilversum.nl/"
 KEPT = "(path) => document.documentElement.dataset.wandelgidsKept === path"
