@@ -8,6 +8,9 @@ overrides/assets/javascripts/ after one line with this build's manifest:
   so the worker keeps only this build's files, byte for byte;
 - `hashed`: the files whose URL changes with their content (the rule policy.py gives
   a year of caching): served from the cache first; everything else from the network first;
+- `later`: files a page fetches only after its calculator is live (those of the Pyodide
+  folder that its load status does not count): kept when the browser already has them,
+  never downloaded for the cache alone;
 - `common`: what every page needs (Material's assets, the search index and its worker);
   `pages`: per page what it needs besides (a calculator page: its modules and the
   Pyodide folder); `offline`: the page for a page never visited;
@@ -73,6 +76,7 @@ class _References(HTMLParser):
         super().__init__()
         self.urls: list[str] = []
         self.folders: list[str] = []
+        self.loaded: set[str] | None = None  # the Pyodide files the page's load counts (its meta)
         self._config: list[str] | None = None
         self.config = ""
 
@@ -84,6 +88,8 @@ class _References(HTMLParser):
             self.urls.append(attributes["src"])
         elif tag == "meta" and attributes.get("name") == "wandelgids-pyodide":
             self.folders.append(attributes.get("content") or "")
+        elif tag == "meta" and attributes.get("name") == "wandelgids-load":
+            self.loaded = set(json.loads(attributes.get("content") or "{}").get("files", {}))
         elif tag == "script" and attributes.get("id") == "__config":
             self._config = []
 
@@ -129,20 +135,28 @@ def search_files(site: Path, worker: str | None, material: str) -> list[str]:
     return found
 
 
-def page_needs(site: Path, page_key: str, html: str, files: dict[str, str], root_path: str = "/") -> set[str]:
+def page_needs(
+    site: Path, page_key: str, html: str, files: dict[str, str], root_path: str = "/"
+) -> tuple[set[str], set[str]]:
+    """(what the page at `page_key` loads, the files of its Pyodide folder that its load does
+    not count: fetched only after the calculator is live, such as a memory snapshot)."""
     references = _References()
     references.feed(html)
     references.close()
     needs = {_resolve(page_key, url, root_path) for url in references.urls}
+    later = set()
     for folder in references.folders:
         prefix = _resolve(page_key, folder, root_path)
-        needs |= {key for key in files if prefix and key.startswith(prefix.rstrip("/") + "/")}
+        for key in files:
+            if prefix and key.startswith(prefix.rstrip("/") + "/"):
+                counted = references.loaded is None or key.rsplit("/", 1)[1] in references.loaded
+                (needs if counted else later).add(key)
     if references.config:
         search = json.loads(references.config).get("search") or ""
         material = search.partition("?material=")[2]
         needs |= set(search_files(site, _resolve(page_key, search, root_path), material))
     needs.add(f"/{SITEMAP}")  # instant navigation swaps in only the pages it lists
-    return {key for key in needs if key in files and key != page_key}
+    return {key for key in needs if key in files and key != page_key}, later
 
 
 def manifest(site: Path, root_path: str = "/") -> dict:
@@ -153,14 +167,17 @@ def manifest(site: Path, root_path: str = "/") -> dict:
         for path in sorted(site.rglob("index.html"))
         if not path.relative_to(site).as_posix().startswith(LEFT_OUT)
     }
-    needs = {key: page_needs(site, key, path.read_text(encoding="utf-8"), files, root_path) for key, path in pages.items()}
+    found = {key: page_needs(site, key, path.read_text(encoding="utf-8"), files, root_path) for key, path in pages.items()}
+    needs = {key: now | later for key, (now, later) in found.items()}
+    later = set().union(*(later for _, later in found.values()))
     offline = f"/{OFFLINE_PAGE}"
-    offline_needs = page_needs(site, offline, (site / OFFLINE_PAGE).read_text(encoding="utf-8"), files, root_path)
+    offline_needs, _ = page_needs(site, offline, (site / OFFLINE_PAGE).read_text(encoding="utf-8"), files, root_path)
     common = set.intersection(*needs.values()) | offline_needs if needs else offline_needs
     hashed = [key for key in files if policy.PYODIDE_FOLDER.match(key) or policy.MATERIAL_BUNDLE.match(key)]
     body = {
         "files": files,
         "hashed": hashed,
+        "later": sorted(later),
         "offline": offline,
         "common": sorted(common),
         "pages": {key: sorted(need - common) for key, need in needs.items()},

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
+from html import escape as html_escape
 
 from serving import offline, policy
 
@@ -69,7 +71,21 @@ def test_a_changed_file_is_a_new_version_an_unchanged_build_the_same(site, tmp_p
 def test_the_error_pages_root_relative_links_are_read_below_the_sites_path(site):
     files = shipped(site)["files"]
     html = (site / offline.OFFLINE_PAGE).read_text(encoding="utf-8")
-    at_root = offline.page_needs(site, "/503.html", html, files)
+    at_root, _ = offline.page_needs(site, "/503.html", html, files)
     assert "/assets/javascripts/offline.js" in at_root
     below = html.replace('="/assets/', '="/gids/assets/').replace('"/assets/javascripts/workers/', '"/gids/assets/javascripts/workers/')
-    assert offline.page_needs(site, "/503.html", below, files, root_path="/gids/") == at_root
+    assert offline.page_needs(site, "/503.html", below, files, root_path="/gids/")[0] == at_root
+
+
+def test_pyodide_files_the_load_does_not_count_are_kept_only_when_the_browser_has_them(site):
+    """A file the page fetches only after its calculator is live (such as a memory snapshot)
+    is never downloaded for the cache alone: it is `later`, not needed."""
+    files = shipped(site)["files"]
+    html = (site / "opbouwen" / "index.html").read_text(encoding="utf-8")
+    counted = html_escape(json.dumps({"files": {"pyodide.mjs": [1, 1]}, "steps": []}))
+    html = re.sub(r'(name="wandelgids-load" content=")[^"]*', lambda m: m[1] + counted, html)
+    needs, later = offline.page_needs(site, "/opbouwen/", html, files)
+    folder = {key for key in files if key.startswith("/assets/pyodide/")}
+    assert {key for key in folder if key in needs} == {key for key in folder if key.endswith("/pyodide.mjs")}
+    assert later == {key for key in folder if not key.endswith("/pyodide.mjs")}
+    assert shipped(site)["later"] == []  # today the load counts every file of the folder

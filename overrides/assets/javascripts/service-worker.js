@@ -20,6 +20,7 @@ const MANIFEST = self.WANDELGIDS_MANIFEST;
 const CACHE = `wandelgids-${MANIFEST.version}`;
 const FILES = new Map(Object.entries(MANIFEST.files));
 const HASHED = new Set(MANIFEST.hashed);
+const LATER = new Set(MANIFEST.later);
 const PAGES = new Map(Object.entries(MANIFEST.pages));
 // Added to each kept response: which file it is (for the next build) and when it was kept.
 const HASH_HEADER = "x-wandelgids-hash";
@@ -65,7 +66,9 @@ async function cached(key) {
 }
 
 // Makes sure `key` is kept: already there, the same file from an earlier build's cache,
-// or fetched (the browser's HTTP cache first: the page has just loaded it).
+// or fetched (the browser's HTTP cache first: the page has just loaded it). A file the
+// page fetches only after its calculator is live comes only from the HTTP cache; it
+// never counts as missing.
 async function ensure(key, earlier = []) {
   if (!FILES.has(key) || (await cached(key))) return FILES.has(key);
   for (const old of earlier) {
@@ -76,10 +79,14 @@ async function ensure(key, earlier = []) {
     }
   }
   try {
+    if (LATER.has(key)) {
+      await store(key, await fetch(urlOf(key), { cache: "only-if-cached", mode: "same-origin" }));
+      return true;
+    }
     if (await store(key, await fetch(urlOf(key), { cache: "force-cache" }))) return true;
     return await store(key, await fetch(urlOf(key), { cache: "no-cache" }));
   } catch {
-    return false; // offline or gone: kept on a later visit
+    return LATER.has(key); // offline or gone: kept on a later visit
   }
 }
 
