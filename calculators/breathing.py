@@ -9,6 +9,15 @@ from .rules import Review, Rule
 from . import text
 from .schema import INTEGER, Field, Schema
 
+# A calm rhythm, the site's own thresholds: the article asks for "rustige ademhaling" and names
+# "Ademhaling die continu hoog blijft" as a problem, but gives no numbers. Judged on the figures
+# as shown (rounded to one decimal), so the verdict never contradicts the table.
+CALM_MAX_BREATHS = 20  # breaths per minute; more is not calm
+CALM_MIN_INHALE = 1.0  # seconds; a shorter inhale is not calm
+# The article's example, "drie stappen inademen, vier tot vijf stappen uitademen", as (in, out).
+# At the fastest cadence the form allows (140) both are calm, so a calm suggestion always exists.
+ARTICLE_RHYTHMS = ((3, 4), (3, 5))
+
 # The rules this calculator applies, shown under it as "Zo rekent deze rekenhulp".
 RULES = (
     Rule(
@@ -16,8 +25,15 @@ RULES = (
         quote="Voorbeeld: drie stappen inademen, vier tot vijf stappen uitademen.",
     ),
     Rule(
-        "De uitademing duurt langer dan de inademing.",
-        quote="Een rustige uitademing tijdens wandelen versterkt ontspanning.",
+        "In het voorbeeld van het artikel duurt de uitademing langer dan de inademing. Is jouw uitademing "
+        "niet langer, dan rekent de rekenhulp het ritme toch uit en noemt het voorbeeld.",
+        quote="Voorbeeld: drie stappen inademen, vier tot vijf stappen uitademen.",
+    ),
+    Rule(
+        f"Een ademritme heet hier rustig bij hooguit {CALM_MAX_BREATHS} ademhalingen per minuut en een inademing "
+        "van minstens 1 seconde, zoals de uitkomst ze afrondt. Is het niet rustig, dan zegt de rekenhulp dat en "
+        "stelt hij het rustige ritme uit het voorbeeld van het artikel voor dat het dichtst bij het jouwe ligt "
+        "(3 stappen in, 4 of 5 stappen uit)."
     ),
     Rule("Rustig wandelen is ongeveer 100 stappen per minuut; dat is de standaardwaarde."),
     Rule(
@@ -72,40 +88,75 @@ def one_decimal(numerator: int, denominator: int) -> float:
     return (numerator * 20 + denominator) // (2 * denominator) / 10
 
 
-def check(p: dict) -> list[dict]:
-    """The exhale is longer than the inhale: "drie stappen inademen, vier tot vijf stappen uitademen"."""
-    inhale = p["inhale_steps"]
-    if p["exhale_steps"] <= inhale:
-        return [
-            {
-                "field": "exhale_steps",
-                "message": (
-                    f"Stappen uitademen: de uitademing moet langer zijn dan de inademing "
-                    f"({inhale} stappen). Een rustige uitademing tijdens wandelen versterkt "
-                    f"ontspanning. Vul {inhale + 1} tot en met 8 stappen in."
-                ),
-            }
-        ]
-    return []
-
-
-def compute(p: dict) -> dict:
-    cadence, inhale, exhale = p["cadence"], p["inhale_steps"], p["exhale_steps"]
+def figures(cadence: int, inhale: int, exhale: int) -> dict:
     steps = inhale + exhale
-    result = {
+    return {
         "breaths_per_minute": one_decimal(cadence, steps),
         "seconds_per_breath": one_decimal(60 * steps, cadence),
         "inhale_seconds": one_decimal(60 * inhale, cadence),
         "exhale_seconds": one_decimal(60 * exhale, cadence),
     }
+
+
+def not_calm(numbers: dict) -> list[str]:
+    """Why a rhythm is not calm (Dutch clauses), judged on the rounded figures; [] when it is calm."""
+    reasons = []
+    if numbers["breaths_per_minute"] > CALM_MAX_BREATHS:
+        reasons.append(
+            f"{text.number(numbers['breaths_per_minute'])} ademhalingen per minuut is meer dan {CALM_MAX_BREATHS}"
+        )
+    if numbers["inhale_seconds"] < CALM_MIN_INHALE:
+        reasons.append(f"inademen duurt maar {text.number(numbers['inhale_seconds'])} seconde, korter dan 1 seconde")
+    return reasons
+
+
+def calm_suggestion(cadence: int, inhale: int, exhale: int) -> tuple[int, int]:
+    """The article's calm rhythm closest to the patient's own (fewest steps changed; then the longer exhale)."""
+    calm = [r for r in ARTICLE_RHYTHMS if not not_calm(figures(cadence, *r))]
+    return min(calm, key=lambda r: (abs(r[0] - inhale) + abs(r[1] - exhale), -r[1]))
+
+
+def compute(p: dict) -> dict:
+    cadence, inhale, exhale = p["cadence"], p["inhale_steps"], p["exhale_steps"]
+    result = figures(cadence, inhale, exhale)
+    reasons = not_calm(result)
+    result["calm"] = not reasons
     result["summary"] = (
         f"Adem in over {inhale} stappen en uit over {exhale} stappen: dat is "
         f"{text.number(result['breaths_per_minute'])} ademhalingen per minuut."
     )
+    result["advice"] = ""
+    if reasons:
+        result["summary"] += " Dat is geen rustig ademritme."
+        calm_in, calm_out = calm_suggestion(cadence, inhale, exhale)
+        calm = figures(cadence, calm_in, calm_out)
+        result["advice"] = (
+            f"Dit ritme is niet rustig: {' en '.join(reasons)}. Probeer het voorbeeld uit het artikel: "
+            f"{calm_in} stappen inademen en {calm_out} stappen uitademen. Bij {cadence} stappen per minuut is dat "
+            f"{text.number(calm['breaths_per_minute'])} ademhalingen per minuut."
+        )
+    # Shown as the table: the same text as the summary and the advice.
+    result["figures"] = [
+        {"name": name, "value": text.number(result[key])}
+        for key, name in (
+            ("breaths_per_minute", "Ademhalingen per minuut"),
+            ("seconds_per_breath", "Seconden per ademhaling"),
+            ("inhale_seconds", "Seconden inademen"),
+            ("exhale_seconds", "Seconden uitademen"),
+        )
+    ]
     result["notes"] = [
         f"Inademen duurt zo {text.number(result['inhale_seconds'])} seconden, uitademen "
-        f"{text.number(result['exhale_seconds'])} seconden.",
-        "Een rustige uitademing tijdens wandelen versterkt ontspanning. Dit werkt vooral "
-        "goed bij zenuwpijn en spanning.",
+        f"{text.number(result['exhale_seconds'])} seconden."
     ]
+    if exhale <= inhale:
+        result["notes"].append(
+            "Je uitademing is niet langer dan je inademing. In het voorbeeld uit het artikel adem je langer "
+            "uit dan in: drie stappen inademen, vier tot vijf stappen uitademen."
+        )
+    if not reasons:
+        result["notes"].append(
+            "Een rustige uitademing tijdens wandelen versterkt ontspanning. Dit werkt vooral "
+            "goed bij zenuwpijn en spanning."
+        )
     return result

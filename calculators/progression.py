@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .actions import CalendarAction
+from .actions import REMINDER, CalendarAction
 from .calendar import ics
 from .chart import bar_chart
 from .rules import Review, Rule
@@ -248,22 +248,36 @@ def current_week(start: _dt.date | None, weeks: int, today: _dt.date | None) -> 
     return week if week <= weeks else None
 
 
+# "Zet in agenda" with a reminder: on the first day of each week, in the morning.
+WEEK_REMINDER = "PT8H"  # 08:00 on the week's first day (an all-day event starts at midnight)
+
+
 def calendar_events(plan: dict, start: _dt.date, values: dict, made_with: str) -> tuple[list[list[str]], str]:
-    """"Zet in agenda": one all-day item per week, on that week's dates."""
+    """"Zet in agenda": one all-day item per week, on that week's dates; with the reminder
+    on, an alarm on the morning of its first day with that week's minutes."""
     events = []
     for week in plan["weeks"]:
         first = start + _dt.timedelta(weeks=week["week"] - 1)
-        events.append(
-            [
-                f"DTSTART;VALUE=DATE:{ics.day(first)}",
-                f"DTEND;VALUE=DATE:{ics.day(first + _dt.timedelta(weeks=1))}",
-                f"SUMMARY:{ics.escape(f'Wandelen week {week["week"]}: {week["minutes_per_day"]} minuten per dag')}",
-                f"DESCRIPTION:{ics.escape(f'In blokjes van {text.blocks(week["blocks"])} minuten.\n\n{made_with}')}",
-                "TRANSP:TRANSPARENT",
-            ]
-        )
+        event = [
+            f"DTSTART;VALUE=DATE:{ics.day(first)}",
+            f"DTEND;VALUE=DATE:{ics.day(first + _dt.timedelta(weeks=1))}",
+            f"SUMMARY:{ics.escape(f'Wandelen week {week["week"]}: {week["minutes_per_day"]} minuten per dag')}",
+            f"DESCRIPTION:{ics.escape(f'In blokjes van {text.blocks(week["blocks"])} minuten.\n\n{made_with}')}",
+            "TRANSP:TRANSPARENT",
+        ]
+        if values[REMINDER]:
+            reminder = f"Week {week['week']} begint: wandel deze week {week['minutes_per_day']} minuten per dag."
+            event += ics.alarm(reminder, WEEK_REMINDER)
+        events.append(event)
     count = len(events)
     return events, f"{text.amount(count, 'week', 'weken')} van je opbouwschema staan in je agenda"
 
 
-ACTIONS = (CalendarAction(slug="opbouw", events=calendar_events, start_field="start_date"),)
+ACTIONS = (
+    CalendarAction(
+        slug="opbouw",
+        events=calendar_events,
+        start_field="start_date",
+        reminder="om 8 uur 's ochtends op de eerste dag van elke nieuwe week, met de minuten van die week",
+    ),
+)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .actions import CalendarAction
+from .actions import REMINDER, CalendarAction
 from .calendar import ics
 from .rules import Review, Rule
 from . import text
@@ -226,6 +226,7 @@ def compute(p: dict) -> dict:
 
 # The walk lists and the days they repeat on (Monday = 0), for the calendar.
 DAYS = {"weekday": (0, 1, 2, 3, 4), "weekend": (5, 6)}
+WALK_REMINDER = "PT0S"  # "Zet in agenda" with a reminder: as each walk begins
 
 
 def calendar_events(plan: dict, start: _dt.date, values: dict, made_with: str) -> tuple[list[list[str]], str]:
@@ -242,15 +243,16 @@ def calendar_events(plan: dict, start: _dt.date, values: dict, made_with: str) -
             later = _dt.timedelta(days=1 if walk["time"] < wake else 0)
             on_days = ",".join(ics.BYDAY[(d + later.days) % 7] for d in days)
             clock = walk["time"].replace(":", "") + "00"
-            events.append(
-                [
-                    f"DTSTART:{ics.day(first_day + later)}T{clock}",
-                    f"DURATION:PT{walk['minutes']}M",
-                    f"RRULE:FREQ=WEEKLY;BYDAY={on_days};UNTIL={ics.day(last_day + later)}T{clock}",
-                    f"SUMMARY:{ics.escape(f'Wandelen: {walk["minutes"]} minuten ({walk["part"]})')}",
-                    f"DESCRIPTION:{ics.escape(f'{walk["tip"]}\n\n{made_with}')}",
-                ]
-            )
+            event = [
+                f"DTSTART:{ics.day(first_day + later)}T{clock}",
+                f"DURATION:PT{walk['minutes']}M",
+                f"RRULE:FREQ=WEEKLY;BYDAY={on_days};UNTIL={ics.day(last_day + later)}T{clock}",
+                f"SUMMARY:{ics.escape(f'Wandelen: {walk["minutes"]} minuten ({walk["part"]})')}",
+                f"DESCRIPTION:{ics.escape(f'{walk["tip"]}\n\n{made_with}')}",
+            ]
+            if values[REMINDER]:  # at the walk's start, every time it repeats
+                event += ics.alarm(f"Tijd om te wandelen: {walk['minutes']} minuten ({walk['part']}).", WALK_REMINDER)
+            events.append(event)
     return events, f"Je wandelingen staan {text.amount(weeks, 'week', 'weken')} in je agenda"
 
 
@@ -258,6 +260,7 @@ ACTIONS = (
     CalendarAction(
         slug="dag",
         events=calendar_events,
+        reminder="als een wandeling begint",
         fields=(
             Field(
                 "weeks",

@@ -10,6 +10,7 @@ INTEGER = "integer"
 TIME = "time"
 DATE = "date"
 CHOICE = "choice"
+BOOLEAN = "boolean"  # a tick: the form sends true or false
 
 _INTEGER_TEXT = re.compile(r"[+-]?\d{1,15}(\.0*)?")
 _TIME_TEXT = re.compile(r"(\d{1,2}):(\d{2})")
@@ -71,6 +72,8 @@ class Field:
             return "een tijd als UU:MM, bijvoorbeeld 07:30"
         if self.type == DATE:
             return "een datum als JJJJ-MM-DD, bijvoorbeeld 2026-01-05"
+        if self.type == BOOLEAN:
+            return "true (aan) of false (uit)"
         options = ", ".join(f"'{v}'" for v, _ in self.choices)
         return f"een van deze waarden: {options}"
 
@@ -82,6 +85,8 @@ class Field:
             return self._time(value)
         if self.type == DATE:
             return self._date(value)
+        if self.type == BOOLEAN:
+            return self._boolean(value)
         return self._choice(value)
 
     def _fail(self, problem: str) -> FieldError:
@@ -126,6 +131,14 @@ class Field:
             return _dt.date.fromisoformat(text).isoformat()
         except ValueError:
             raise self._fail("deze datum bestaat niet.") from None
+
+    def _boolean(self, value: object) -> bool:
+        if isinstance(value, bool):
+            return value
+        text = value.strip().lower() if isinstance(value, str) else None
+        if text in ("true", "false"):  # a link or another form may send it as text
+            return text == "true"
+        raise self._fail("dit is geen aan of uit.")
 
     def _choice(self, value: object) -> str:
         if isinstance(value, str) and value.strip() in {v for v, _ in self.choices}:

@@ -187,7 +187,7 @@ Tekst.
         ("/// calculator | progression\ngoal_minutes: 300\n///", 14, "instelling 'goal_minutes'"),
         ("/// calculator | progression\nweekly_increase: 8\n///", 14, "hooguit 5 minuten per week"),
         ("/// calculator | schedule\nwake_time: 25:00\n///", 14, "instelling 'wake_time'"),
-        ("/// calculator | breathing\ninhale_steps: 4\nexhale_steps: 3\n///", 15, "uitademing moet langer zijn"),
+        ("/// calculator | schedule\nwake_time: 07:00\nbed_time: 09:00\n///", 15, "moet minstens 6 uur zitten"),
         ("/// calculator | progression\ngoal_minutes: [30\n///", 14, "de instellingen zijn op deze regel niet te lezen"),
         ("/// calculator | progression\n- 30\n///", 14, "'instelling: waarde'"),
         ("/// calculator | progression\ngoal_minutes: 30", 13, "niet afgesloten"),

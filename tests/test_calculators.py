@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -47,10 +48,50 @@ def test_three_in_five_out_breathing():
 # ---- progression rules ----------------------------------------------------------
 
 
-def test_an_exhale_as_long_as_the_inhale_is_refused():
+def test_an_exhale_as_long_as_the_inhale_is_calculated_with_the_article_s_example():
+    """The article's 3-in / 4-5-out is an example, not a rule that refuses other rhythms."""
     result = calculators.calculate("breathing", {"inhale_steps": 4, "exhale_steps": 4})
-    assert result["errors"][0]["field"] == "exhale_steps"
-    assert "Vul 5 tot en met 8 stappen in." in result["errors"][0]["message"]
+    assert result["ok"] is True and result["breaths_per_minute"] == 12.5 and result["calm"] is True
+    assert "drie stappen inademen, vier tot vijf stappen uitademen" in result["notes"][1]
+    assert not any("moet" in text for text in (result["summary"], *result["notes"]))
+
+
+def test_hurried_breathing_is_not_called_calm():
+    """Issue 17: 140 steps a minute, 2 in, 3 out is 28 breaths a minute and a 0,9 s inhale."""
+    result = calculators.calculate("breathing", {"cadence": 140, "inhale_steps": 2, "exhale_steps": 3})
+    assert result["calm"] is False
+    assert result["summary"] == (
+        "Adem in over 2 stappen en uit over 3 stappen: dat is 28 ademhalingen per minuut. Dat is geen rustig ademritme."
+    )
+    assert result["advice"] == (
+        "Dit ritme is niet rustig: 28 ademhalingen per minuut is meer dan 20 en inademen duurt maar 0,9 seconde, "
+        "korter dan 1 seconde. Probeer het voorbeeld uit het artikel: 3 stappen inademen en 4 stappen uitademen. "
+        "Bij 140 stappen per minuut is dat 20 ademhalingen per minuut."
+    )
+    assert not any("ontspanning" in note for note in result["notes"])  # the calm-exhale sentence is not beside it
+    # The summary, the advice and the table write each figure the same way.
+    assert result["figures"][0] == {"name": "Ademhalingen per minuut", "value": "28"}
+    assert [f["value"] for f in result["figures"]] == ["28", "2,1", "0,9", "1,3"]
+
+
+@pytest.mark.parametrize(
+    ("params", "reason", "suggested"),
+    [
+        ({"cadence": 105, "inhale_steps": 2, "exhale_steps": 3}, "21 ademhalingen per minuut is meer dan 20", "3 stappen inademen en 4"),
+        ({"cadence": 130, "inhale_steps": 2, "exhale_steps": 8}, "0,9 seconde", "3 stappen inademen en 5"),
+    ],
+)
+def test_the_nearest_calm_rhythm_of_the_article_is_suggested(params, reason, suggested):
+    result = calculators.calculate("breathing", params)
+    assert result["calm"] is False and reason in result["advice"] and suggested in result["advice"]
+
+
+def test_the_calm_thresholds_go_by_the_figures_as_shown():
+    at_twenty = calculators.calculate("breathing", {"cadence": 140, "inhale_steps": 3, "exhale_steps": 4})
+    assert (at_twenty["breaths_per_minute"], at_twenty["calm"], at_twenty["advice"]) == (20.0, True, "")
+    # 2 x 60 / 121 = 0,99 s, shown as 1: not called shorter than a second.
+    shown_as_one = calculators.calculate("breathing", {"cadence": 121, "inhale_steps": 2, "exhale_steps": 5})
+    assert (shown_as_one["inhale_seconds"], shown_as_one["calm"]) == (1.0, True)
 
 
 def test_last_week_adjusts_the_first_week():
@@ -272,17 +313,27 @@ def test_weekend_and_one_walk_summaries():
 @given(st.integers(60, 140), st.integers(2, 6), st.integers(2, 8))
 def test_breathing_rules_hold_everywhere(cadence, inhale, exhale):
     result = calculators.calculate("breathing", {"cadence": cadence, "inhale_steps": inhale, "exhale_steps": exhale})
-    if exhale <= inhale:
-        assert "moet langer zijn dan de inademing" in result["errors"][0]["message"]
-        assert result == {"ok": False, "calculator": "breathing", "errors": [result["errors"][0]]}
-        assert result["errors"][0]["field"] == "exhale_steps"
-        return
+    assert result["ok"] is True  # every rhythm within the fields' limits is calculated
     assert math.isclose(result["breaths_per_minute"], cadence / (inhale + exhale), abs_tol=0.05 + 1e-9)
     assert math.isclose(result["inhale_seconds"], inhale * 60 / cadence, abs_tol=0.05 + 1e-9)
     assert math.isclose(result["exhale_seconds"], exhale * 60 / cadence, abs_tol=0.05 + 1e-9)
     assert math.isclose(result["seconds_per_breath"], (inhale + exhale) * 60 / cadence, abs_tol=0.05 + 1e-9)
     for key in ("breaths_per_minute", "seconds_per_breath", "inhale_seconds", "exhale_seconds"):
         assert round(result[key], 1) == result[key]
+    # Calm: at most 20 breaths a minute and an inhale of at least a second, as shown.
+    hurried = result["breaths_per_minute"] > 20 or result["inhale_seconds"] < 1
+    assert result["calm"] is not hurried
+    assert bool(result["advice"]) is hurried and ("Dat is geen rustig ademritme." in result["summary"]) is hurried
+    if hurried:  # the suggestion is one of the article's rhythms, and calm at this cadence
+        suggested = re.search(r"Probeer het voorbeeld uit het artikel: (\d) stappen inademen en (\d) stappen", result["advice"])
+        assert suggested and (int(suggested[1]), int(suggested[2])) in ((3, 4), (3, 5))
+        again = calculators.calculate("breathing", {"cadence": cadence, "inhale_steps": int(suggested[1]), "exhale_steps": int(suggested[2])})
+        assert again["calm"] is True
+    # Every figure reads the same in the summary, the advice and the table.
+    shown = {f["name"]: f["value"] for f in result["figures"]}
+    assert f"dat is {shown['Ademhalingen per minuut']} ademhalingen per minuut" in result["summary"]
+    assert f"Inademen duurt zo {shown['Seconden inademen']} seconden" in result["notes"][0]
+    assert all(re.fullmatch(r"\d+(,\d)?", value) for value in shown.values())
 
 
 # ---- input handling and the JSON contract ---------------------------------------

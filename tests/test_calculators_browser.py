@@ -88,10 +88,20 @@ def test_schedule_and_breathing_update(page, base_url):
     assert schedule.locator("[data-result-table='weekday'] tbody tr").count() == 3
     breathing = page.locator("[data-calculator='breathing']")
     breathing.get_by_label("Stappen per minuut").fill("120")
-    page.wait_for_function("document.querySelector(\"[data-result='breaths_per_minute']\").textContent === '15,0'")
-    breathing.get_by_label("Stappen uitademen").fill("2")
-    breathing.locator("[data-field-error='exhale_steps']").wait_for(state="visible")
-    assert page.locator("[data-result='breaths_per_minute']").inner_text() == "15,0"
+    figure = "document.querySelector(\"[data-calculator='breathing'] [data-cell='value']\").textContent"
+    page.wait_for_function(f"{figure} === '15'")
+    # Hurried: said plainly, and the summary and the table write 28 the same way (issue 17).
+    breathing.get_by_label("Stappen per minuut").fill("140")
+    breathing.get_by_label("Stappen inademen").fill("2")
+    breathing.get_by_label("Stappen uitademen").fill("3")
+    page.wait_for_function(f"{figure} === '28'")
+    advice = breathing.locator("[data-result='advice']")
+    assert advice.is_visible() and "niet rustig" in advice.inner_text() and "3 stappen inademen en 4" in advice.inner_text()
+    assert "dat is 28 ademhalingen per minuut" in breathing.locator("[data-result='summary']").inner_text()
+    breathing.get_by_label("Stappen inademen").fill("3")
+    breathing.get_by_label("Stappen uitademen").fill("5")
+    page.wait_for_function(f"{figure} === '17,5'")
+    assert advice.is_hidden()
 
 
 def calendar_parity_cases(count: int = 60) -> list:
@@ -109,6 +119,10 @@ def calendar_parity_cases(count: int = 60) -> list:
             params["start_date"] = rng.choice([good, good, good, "2026-02-30", ""])
         if rng.random() < 0.7:
             params["weeks"] = rng.choice([rng.randint(1, 52), rng.randint(1, 52), 0, 53, "12", "x"])
+        if rng.random() < 0.6:
+            params["reminder"] = rng.choice([True, True, False, "false", "ja"])
+        if rng.random() < 0.8:  # the browser's today; the window around it refuses far first days
+            params["today"] = rng.choice(["2026-06-15", "2026-06-15", "2027-08-01", "2024-12-31"])
         cases.append(params)
     return cases
 
@@ -266,20 +280,29 @@ def next_monday_in_the_browser(page) -> str:
 
 
 def test_a_plan_goes_into_the_calendar(page, base_url):
+    page.clock.set_fixed_time(dt.datetime(2026, 1, 2, 10, 0))  # the patient's today: a Friday
     open_calculator(page, base_url, "rekenhulpen/")
     page.locator("#rekenhulp-schedule-daily_minutes").fill("40")
     page.wait_for_function("document.querySelector('#rekenhulp-schedule [data-result=summary]').textContent.includes('samen 40 minuten')")
     start, download = download_calendar(page, "rekenhulp-schedule")
-    assert start == next_monday_in_the_browser(page)  # a plan without dates: next Monday is suggested
+    assert start == next_monday_in_the_browser(page) == "2026-01-05"  # a plan without dates: next Monday is suggested
     assert page.locator("#rekenhulp-schedule-agenda-weeks").input_value() == "12"
+    reminder = page.locator("#rekenhulp-schedule-agenda-reminder")
+    assert reminder.is_checked()  # reminders are on unless the patient unticks them
     text = download.path().read_bytes().decode("utf-8")
     plan = calculators.calculate("schedule", {"daily_minutes": "40", "wake_time": "07:30", "bed_time": "23:00"})
-    expected = calculators.calculate("calendar", {"calculator": "schedule", "params": plan["params"], "start_date": start, "weeks": "12"})
+    request = {"calculator": "schedule", "params": plan["params"], "start_date": start, "weeks": "12", "today": "2026-01-02"}
+    expected = calculators.calculate("calendar", {**request, "reminder": True})
     assert text == expected["ics"]  # the browser downloads exactly what CPython writes
     assert download.suggested_filename == expected["filename"] == f"wandelschema-dag-{start}.ics"
-    assert text.count("BEGIN:VEVENT") == len(plan["weekday"]) + len(plan["weekend"])
+    assert text.count("BEGIN:VEVENT") == text.count("BEGIN:VALARM") == len(plan["weekday"]) + len(plan["weekend"])
     assert "Wandeltijd per dag: 40 minuten" in text.replace("\r\n ", "")
     assert expected["summary"] in page.locator("#rekenhulp-schedule [data-calculator-status]").inner_text()
+    reminder.uncheck()
+    with page.expect_download() as download:
+        page.locator("#rekenhulp-schedule").get_by_role("button", name="Agendabestand downloaden").click()
+    unticked = download.value.path().read_bytes().decode("utf-8")
+    assert unticked == calculators.calculate("calendar", {**request, "reminder": False})["ics"] and "VALARM" not in unticked
 
     # Fewer weeks, and a wrong number says why at the field.
     weeks = page.locator("#rekenhulp-schedule-agenda-weeks")
@@ -294,6 +317,15 @@ def test_a_plan_goes_into_the_calendar(page, base_url):
         page.locator("#rekenhulp-schedule").get_by_role("button", name="Agendabestand downloaden").click()
     assert "UNTIL=" in download.value.path().read_text() and error.is_hidden()
 
+    # A first day far from the browser's today is refused in Dutch at its field.
+    first_day = page.locator("#rekenhulp-schedule-agenda-start_date")
+    first_day.fill("2099-01-05")
+    page.locator("#rekenhulp-schedule").get_by_role("button", name="Agendabestand downloaden").click()
+    too_far = page.locator("[data-field-error='start_date']").filter(has_text="ligt te ver vooruit")
+    too_far.wait_for(state="visible")
+    assert "Kies een dag van 2 januari 2025 tot en met 2 januari 2028." in too_far.inner_text()
+    assert first_day.get_attribute("aria-invalid") == "true"
+
     # A dated build-up plan suggests its own start date.
     page.locator("#rekenhulp-progression-start_date").fill("2026-01-05")
     page.wait_for_function("!document.querySelector(\"#rekenhulp-progression th[data-column='start_date']\").hidden")
@@ -302,10 +334,12 @@ def test_a_plan_goes_into_the_calendar(page, base_url):
     text = download.path().read_bytes().decode("utf-8")
     plan = calculators.calculate("progression", {"current_minutes": "10", "goal_minutes": "30", "weekly_increase": "3",
                                                  "blocks_per_day": "2", "start_date": "2026-01-05", "last_week": ""})  # fmt: skip
-    assert text == calculators.calculate("calendar", {"calculator": "progression", "params": plan["params"], "start_date": "2026-01-05"})["ics"]
-    assert text.count("BEGIN:VEVENT") == 8
+    request = {"calculator": "progression", "params": plan["params"], "start_date": "2026-01-05", "today": "2026-01-02"}
+    assert text == calculators.calculate("calendar", request)["ics"]
+    assert text.count("BEGIN:VEVENT") == text.count("TRIGGER:PT8H") == 8  # each week's morning
     assert "DTSTART;VALUE=DATE:20260105\r\nDTEND;VALUE=DATE:20260112" in text
     assert page.locator("#rekenhulp-progression-agenda-weeks").count() == 0  # no repeating walks to count
+    assert "om 8 uur 's ochtends" in page.locator("#rekenhulp-progression-agenda").inner_text()
     assert page.recorder.errors == []
 
 

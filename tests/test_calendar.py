@@ -1,9 +1,12 @@
-"""The calendar export: RFC 5545 text read back with the icalendar library."""
+"""The calendar export: RFC 5545 text read back with the icalendar library, and with
+Mozilla's ical.js (npm) as a second, independent reader."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -13,14 +16,29 @@ from hypothesis import strategies as st
 
 import calculators
 
+ICAL_JS = Path(__file__).resolve().parent / "js" / "ical_read.mjs"
+# The patient's today, as the browser sends it: the calendar accepts first days from a
+# year before it to two years after it.
+TODAY = "2026-06-15"
+
 
 def calendar(plan: dict, **params) -> dict:
     """The calendar for a plan: the browser sends the plan's own inputs, never the plan."""
-    return calculators.calculate("calendar", {"calculator": plan["calculator"], "params": plan["params"], **params})
+    return calculators.calculate("calendar", {"calculator": plan["calculator"], "params": plan["params"], "today": TODAY, **params})
 
 
 def events(text: str) -> list:
     return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+
+
+def read_with_ical_js(text: str) -> dict:
+    """What ical.js (Node) understood of the file; it throws on text it cannot parse."""
+    run = subprocess.run(["node", str(ICAL_JS)], input=text.encode("utf-8"), capture_output=True, check=True, timeout=60)
+    return json.loads(run.stdout)
+
+
+def alarms(event) -> list:
+    return [c for c in event.subcomponents if c.name == "VALARM"]
 
 
 def assert_rfc5545_lines(text: str) -> None:
@@ -36,7 +54,7 @@ def assert_rfc5545_lines(text: str) -> None:
         assert event["DTSTAMP"].dt.tzinfo is not None  # DTSTAMP is in UTC
 
 
-def check_progression(plan: dict, start: dt.date, result: dict) -> None:
+def check_progression(plan: dict, start: dt.date, result: dict, reminder: bool = True) -> None:
     assert result["ok"], result
     assert_rfc5545_lines(result["ics"])
     found = events(result["ics"])
@@ -46,10 +64,17 @@ def check_progression(plan: dict, start: dt.date, result: dict) -> None:
         assert event["DTSTART"].dt == first and event["DTEND"].dt == first + dt.timedelta(weeks=1)
         assert str(event["SUMMARY"]) == f"Wandelen week {week['week']}: {week['minutes_per_day']} minuten per dag"
         assert " + ".join(map(str, week["blocks"])) in str(event["DESCRIPTION"])
+        # One reminder per week, at 08:00 on its first day, with that week's minutes; none without the tick.
+        if reminder:
+            [alarm] = alarms(event)
+            assert str(alarm["ACTION"]) == "DISPLAY" and alarm["TRIGGER"].dt == dt.timedelta(hours=8)
+            assert f"week {week['minutes_per_day']} minuten per dag" in str(alarm["DESCRIPTION"])
+        else:
+            assert alarms(event) == []
     assert result["filename"] == f"wandelschema-opbouw-{start.isoformat()}.ics"
 
 
-def check_schedule(plan: dict, start: dt.date, weeks: int, result: dict) -> None:
+def check_schedule(plan: dict, start: dt.date, weeks: int, result: dict, reminder: bool = True) -> None:
     assert result["ok"], result
     assert_rfc5545_lines(result["ics"])
     found = events(result["ics"])
@@ -62,6 +87,13 @@ def check_schedule(plan: dict, start: dt.date, weeks: int, result: dict) -> None
         assert first.strftime("%H:%M") == walk["time"]
         assert event["DURATION"].dt == dt.timedelta(minutes=walk["minutes"])
         assert str(event["SUMMARY"]) == f"Wandelen: {walk['minutes']} minuten ({walk['part']})"
+        # A reminder as each walk begins (every repetition), or none without the tick.
+        if reminder:
+            [alarm] = alarms(event)
+            assert str(alarm["ACTION"]) == "DISPLAY" and alarm["TRIGGER"].dt == dt.timedelta(0)
+            assert str(alarm["DESCRIPTION"]) == f"Tijd om te wandelen: {walk['minutes']} minuten ({walk['part']})."
+        else:
+            assert alarms(event) == []
         rule = event["RRULE"]
         assert rule["FREQ"] == ["WEEKLY"]
         days = {"weekday": {0, 1, 2, 3, 4}, "weekend": {5, 6}}[key]
@@ -83,7 +115,7 @@ def test_progression_is_one_item_per_week_on_its_own_dates():
     result = calendar(plan)
     check_progression(plan, dt.date(2026, 1, 5), result)
     assert result["events"] == 8
-    assert result["summary"] == "8 weken van je opbouwschema staan in je agenda, vanaf maandag 5 januari 2026."
+    assert result["summary"] == "8 weken van je opbouwschema staan in je agenda (met herinneringen), vanaf maandag 5 januari 2026."
 
 
 def test_progression_without_dates_needs_a_start_date():
@@ -111,7 +143,7 @@ def test_schedule_walks_repeat_weekly_for_twelve_weeks_by_default():
     assert text.count("RRULE:FREQ=WEEKLY;BYDAY=SA,SU;UNTIL=20260331T") == len(plan["weekend"])
     assert "DTSTART:20260107T080000\r\nDURATION:PT10M" in text  # first weekday: the start itself
     assert "DTSTART:20260110T" in text  # first weekend day: that Saturday
-    assert result["summary"] == "Je wandelingen staan 12 weken in je agenda, vanaf woensdag 7 januari 2026."
+    assert result["summary"] == "Je wandelingen staan 12 weken in je agenda (met herinneringen), vanaf woensdag 7 januari 2026."
 
 
 def test_night_walks_fall_on_the_next_date():
@@ -175,7 +207,7 @@ def test_same_inputs_same_text_and_identity_from_the_inputs():
     ],
 )
 def test_only_valid_inputs_of_a_planner_go_into_the_calendar(request_, field):
-    result = calculators.calculate("calendar", {**request_, "start_date": "2026-01-05"})
+    result = calculators.calculate("calendar", {**request_, "start_date": "2026-01-05", "today": TODAY})
     assert result["ok"] is False
     assert result["errors"][0]["field"] == field
     if field == "params":
@@ -185,7 +217,7 @@ def test_only_valid_inputs_of_a_planner_go_into_the_calendar(request_, field):
 def test_the_calendar_computes_the_plan_itself():
     """No plan travels back into Python: a plan sent along is an unknown field."""
     plan = calculators.calculate("progression", {})
-    result = calculators.calculate("calendar", {"calculator": "progression", "params": {}, "plan": plan, "start_date": "2026-01-05"})
+    result = calculators.calculate("calendar", {"calculator": "progression", "params": {}, "plan": plan, "start_date": "2026-01-05", "today": TODAY})
     assert result["errors"][0]["field"] == "plan"
 
 
@@ -207,36 +239,139 @@ def test_bad_start_date_and_unknown_fields():
     assert calendar(plan, start_date="2026-01-05", kleur="rood")["errors"][0]["field"] == "kleur"
 
 
+# ---- reminders ----------------------------------------------------------------------
+
+
+def test_reminders_are_on_by_default_and_off_with_the_tick_off():
+    plan = calculators.calculate("progression", {"start_date": "2026-01-05"})
+    on, off = calendar(plan), calendar(plan, reminder=False)
+    check_progression(plan, dt.date(2026, 1, 5), on)
+    check_progression(plan, dt.date(2026, 1, 5), off, reminder=False)
+    assert on["ics"].count("BEGIN:VALARM") == on["events"] == 8 and "VALARM" not in off["ics"]
+    assert "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Week 1 begint: wandel deze week 10 minuten per dag.\r\nTRIGGER:PT8H\r\nEND:VALARM" in on["ics"]
+    assert on["summary"] == "8 weken van je opbouwschema staan in je agenda (met herinneringen), vanaf maandag 5 januari 2026."
+    assert off["summary"] == "8 weken van je opbouwschema staan in je agenda, vanaf maandag 5 januari 2026."
+    # The same walks keep their identity, with or without alarms: a second import replaces them.
+    assert {str(e["UID"]) for e in events(on["ics"])} == {str(e["UID"]) for e in events(off["ics"])}
+    assert "Herinnering in je agenda: uit" in off["notes"][0]
+    schedule = calculators.calculate("schedule", {})
+    assert calendar(schedule, start_date="2026-01-05", reminder="false")["ics"].count("VALARM") == 0
+    assert calendar(schedule, start_date="2026-01-05", reminder="true")["ics"].count("BEGIN:VALARM") == 8  # 4 + 4 walks
+
+
+@pytest.mark.parametrize("reminder", ["ja", 1, "", [], "aan"])
+def test_a_reminder_that_is_not_on_or_off_is_refused(reminder):
+    result = calendar(calculators.calculate("schedule", {}), start_date="2026-01-05", reminder=reminder)
+    assert result["errors"][0]["field"] == "reminder" and result["errors"][0]["message"].startswith("Herinnering in je agenda:")
+
+
+def test_the_tick_is_each_plan_s_own_field_with_its_own_help():
+    for name, when in (("progression", "om 8 uur 's ochtends"), ("schedule", "als een wandeling begint")):
+        action = next(a for a in calculators.describe(name)["actions"] if a["name"] == "calendar")
+        assert "reminder" in action["fields"] and when in action["help"]["reminder"]
+    field = next(f for f in calculators.describe("calendar")["fields"] if f["name"] == "reminder")
+    assert (field["type"], field["default"]) == ("boolean", True)
+
+
+@pytest.mark.parametrize("reminder", [True, False])
+def test_a_second_independent_parser_reads_every_event_and_alarm(reminder):
+    """Mozilla's ical.js (npm, as in Thunderbird) reads the same events and alarms as icalendar."""
+    progression = calculators.calculate("progression", {"current_minutes": 5, "goal_minutes": 30, "start_date": "2026-01-05"})
+    schedule = calculators.calculate("schedule", {"wake_time": "22:00", "bed_time": "14:00"})  # night walks too
+    for result, trigger in (
+        (calendar(progression, reminder=reminder), "PT8H"),  # 08:00 on the week's first day
+        (calendar(schedule, start_date="2026-01-07", weeks=3, reminder=reminder), "PT0S"),  # as the walk begins
+    ):
+        theirs = read_with_ical_js(result["ics"])
+        ours = events(result["ics"])
+        assert theirs["version"] == "2.0" and len(theirs["events"]) == len(ours) == result["events"]
+        for event, read in zip(ours, theirs["events"]):
+            assert read["uid"] == str(event["UID"]) and read["summary"] == str(event["SUMMARY"])
+            assert read["start"] == event["DTSTART"].dt.isoformat()
+            assert (read["rrule"] is None) == ("RRULE" not in event)
+            expected = [{"action": "DISPLAY", "description": str(a["DESCRIPTION"]), "trigger": trigger} for a in alarms(event)]
+            assert read["alarms"] == expected and len(expected) == int(reminder)
+
+
+# ---- the window around today ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ("1900-01-01", "Eerste dag in je agenda: 1 januari 1900 ligt te ver terug. Kies een dag van 15 juni 2025 tot en met 15 juni 2028."),
+        ("2019-05-01", "Eerste dag in je agenda: 1 mei 2019 ligt te ver terug."),
+        ("2025-06-14", "ligt te ver terug"),
+        ("2028-06-16", "Eerste dag in je agenda: 16 juni 2028 ligt te ver vooruit. Kies een dag van 15 juni 2025 tot en met 15 juni 2028."),
+        ("2090-03-02", "ligt te ver vooruit"),
+        ("2099-12-31", "ligt te ver vooruit"),
+    ],
+)
+def test_a_first_day_far_from_today_is_refused_in_dutch(start, message):
+    for plan in (calculators.calculate("schedule", {}), calculators.calculate("progression", {})):
+        result = calendar(plan, start_date=start)
+        assert result["ok"] is False and result["errors"][0]["field"] == "start_date"
+        assert message in result["errors"][0]["message"]
+
+
+def test_the_window_s_edges_and_the_plan_s_own_start_date():
+    plan = calculators.calculate("schedule", {})
+    assert calendar(plan, start_date="2025-06-15")["ok"] and calendar(plan, start_date="2028-06-15")["ok"]
+    dated = calculators.calculate("progression", {"start_date": "2019-01-07"})  # the plan's own, not in the form
+    assert "7 januari 2019 ligt te ver terug" in calendar(dated)["errors"][0]["message"]
+    # 29 February: a year back is 28 February.
+    leap = calculators.calculate("calendar", {"calculator": "schedule", "params": {}, "start_date": "2023-02-28", "today": "2024-02-29"})
+    assert leap["ok"] and not calculators.calculate("calendar", {"calculator": "schedule", "params": {}, "start_date": "2023-02-27", "today": "2024-02-29"})["ok"]
+
+
+def test_without_a_date_from_the_browser_python_s_own_today_counts(monkeypatch):
+    """Other callers (the API in CPython) send no today: the machine's date stands in."""
+    import calculators.calendar.export as export
+
+    class Frozen(dt.date):
+        @classmethod
+        def today(cls):
+            return cls(2030, 1, 1)
+
+    monkeypatch.setattr(export._dt, "date", Frozen)
+    request = {"calculator": "schedule", "params": {}, "start_date": "2029-01-01"}
+    assert calculators.calculate("calendar", request)["ok"]
+    assert "ligt te ver terug" in calculators.calculate("calendar", {**request, "start_date": "2028-12-31"})["errors"][0]["message"]
+
+
 # ---- generated plans ----------------------------------------------------------------
 
-dates = st.dates(dt.date(2024, 1, 1), dt.date(2030, 12, 31))
+dates = st.dates(dt.date(2025, 6, 15), dt.date(2028, 6, 15))  # the window around TODAY
 clock = st.times().map(lambda t: f"{t.hour:02d}:{t.minute:02d}")
 
 
 @given(
     st.integers(1, 120), st.integers(5, 120), st.integers(1, 5), st.integers(1, 4),
-    st.sampled_from([None, "goed", "wisselend", "zwaar"]), dates, st.booleans(),
+    st.sampled_from([None, "goed", "wisselend", "zwaar"]), dates, st.booleans(), st.booleans(),
 )  # fmt: skip
 @settings(max_examples=60, deadline=None)
-def test_generated_progression_plans(current, goal, step, blocks, last_week, start, dated):
+def test_generated_progression_plans(current, goal, step, blocks, last_week, start, dated, reminder):
     params = {"current_minutes": current, "goal_minutes": goal, "weekly_increase": step, "blocks_per_day": blocks}
     if last_week:
         params["last_week"] = last_week
     if dated:
         params["start_date"] = start.isoformat()
     plan = calculators.calculate("progression", params)
-    result = calendar(plan) if dated else calendar(plan, start_date=start.isoformat())
-    check_progression(plan, start, result)
+    result = calendar(plan, reminder=reminder) if dated else calendar(plan, start_date=start.isoformat(), reminder=reminder)
+    check_progression(plan, start, result, reminder)
 
 
-@given(st.integers(5, 120), clock, clock, dates, st.integers(1, 52))
+@given(st.integers(5, 120), clock, clock, dates, st.integers(1, 52), st.booleans())
 @settings(max_examples=60, deadline=None)
-def test_generated_schedules(daily, wake, bed, start, weeks):
+def test_generated_schedules(daily, wake, bed, start, weeks, reminder):
     params = {"daily_minutes": daily, "wake_time": wake, "bed_time": bed}
     plan = calculators.calculate("schedule", params)
-    result = calculators.calculate("calendar", {"calculator": "schedule", "params": params, "start_date": start.isoformat(), "weeks": weeks})
+    result = calculators.calculate(
+        "calendar",
+        {"calculator": "schedule", "params": params, "start_date": start.isoformat(), "weeks": weeks, "reminder": reminder, "today": TODAY},
+    )
     if plan["ok"]:
-        check_schedule(plan, start, weeks, result)
+        check_schedule(plan, start, weeks, result, reminder)
     else:
         assert result["errors"][0]["field"] == "params"
 

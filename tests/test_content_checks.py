@@ -195,7 +195,7 @@ def test_reviews_due_lists_overdue_and_soon_for_the_monthly_check(tmp_path):
         ("/// calculater | progression\n///", "docs/test.md:13: rekenhulpblok: onbekend blok '/// calculater | progression'.\n  Oplossing: begin een rekenhulp met"),
         ("/// calculator | progression\ngoal_minutes: [30\n///", "docs/test.md:14: rekenhulpblok: de instellingen zijn op deze regel niet te lezen"),
         ("/// calculator | progression\n- 30\n///", "docs/test.md:14: rekenhulpblok: de regel '- 30' is geen 'instelling: waarde' (de dubbele punt ontbreekt)"),
-        ("/// calculator | breathing\ninhale_steps: 4\nexhale_steps: 3\n///", "docs/test.md:15: rekenhulpblok: instelling 'exhale_steps': "),
+        ("/// calculator | schedule\nwake_time: 07:00\nbed_time: 09:00\n///", "docs/test.md:15: rekenhulpblok: instelling 'bed_time': "),
     ],
 )
 def test_calculator_block_problems(tmp_path, block, expected):

@@ -143,15 +143,15 @@ def test_a_link_with_an_invalid_value_opens_with_the_default_and_a_note(page, ba
 
 
 def test_a_link_whose_values_clash_falls_back_too(page, base_url):
-    """Exhale must be longer than inhale: a linked inhale of 6 clashes with the default exhale."""
-    page.goto(f"{base_url}rekenhulpen/?rekenhulp-breathing.inhale_steps=6#rekenhulp-breathing")
+    """A waking day of 6 to 20 hours: a linked bedtime of 09:00 clashes with the default 07:30 wake-up."""
+    page.goto(f"{base_url}rekenhulpen/?rekenhulp-schedule.bed_time=09:00#rekenhulp-schedule")
     page.evaluate(READY)
-    widget = page.locator("#rekenhulp-breathing")
+    widget = page.locator("#rekenhulp-schedule")
     note = widget.locator("[data-calculator-link-note]")
     note.wait_for(state="visible")
-    assert 'Stappen inademen "6"' in note.inner_text()
-    page.wait_for_selector("#rekenhulp-breathing[data-state='live']")
-    assert widget.get_by_label("Stappen inademen").input_value() == "3"
+    assert 'Naar bed "09:00"' in note.inner_text()
+    page.wait_for_selector("#rekenhulp-schedule[data-state='live']")
+    assert widget.get_by_label("Naar bed").input_value() == "23:00"
 
 
 def test_an_action_right_after_typing_uses_the_whole_value(page, base_url):

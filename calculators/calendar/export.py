@@ -12,11 +12,14 @@ import datetime as _dt
 import json
 
 from .. import registry, text
-from ..rules import Review, Rule
-from ..schema import CHOICE, DATE, Field, FieldError, Schema
+from ..actions import REMINDER
+from ..rules import Review, Rule, add_months
+from ..schema import BOOLEAN, CHOICE, DATE, Field, FieldError, Schema
 from . import ics
 
 PLACEABLE = False
+# A first day further from today than this is almost surely a typing error (1900, 2099).
+MONTHS_BACK, MONTHS_AHEAD = 12, 24
 
 
 def _planners() -> dict:
@@ -45,6 +48,15 @@ RULES = (
         "met vrijdag, in het weekend op zaterdag en zondag, zo veel weken als je kiest (standaard 12, hooguit 52)."
     ),
     Rule("Heeft het schema nog geen startdatum, dan kies je de eerste dag zelf; voorgesteld wordt de eerstvolgende maandag."),
+    Rule(
+        f"De eerste dag ligt hooguit {MONTHS_BACK // 12} jaar terug en hooguit {MONTHS_AHEAD // 12} jaar vooruit, "
+        "gerekend vanaf vandaag op je eigen apparaat; een datum daarbuiten is waarschijnlijk een tikfout."
+    ),
+    Rule(
+        "Met een herinnering (standaard aan) geeft je agenda een melding: bij het dagschema als elke wandeling "
+        "begint, bij het opbouwschema om 8 uur 's ochtends op de eerste dag van elke week, met de minuten van "
+        "die week."
+    ),
     Rule(
         "Een wandeling vóór je opstaantijd hoort bij een dag die de avond ervoor begon (bijvoorbeeld bij "
         "nachtdiensten) en staat daarom op de volgende datum."
@@ -75,8 +87,20 @@ SCHEMA = Schema(
         ParamsField("params", "params", "Schema", "De invoer van het schema, zoals het formulier die stuurt.", default={}),
         Field("start_date", DATE, "Eerste dag in je agenda", "Op welke dag begint het schema in je agenda?"),
         *_extra_fields(),
+        # The patient's own date, for the window around the first day (not asked, never in links).
+        Field("today", DATE, "Vandaag", "De datum van vandaag op je eigen apparaat.", from_browser=True),
     ),
 )
+
+
+def window(today: _dt.date) -> tuple[_dt.date, _dt.date]:
+    """The first days the calendar accepts: a year back to two years ahead of today."""
+    return add_months(today, -MONTHS_BACK), add_months(today, MONTHS_AHEAD)
+
+
+def _start(p: dict, plan: dict) -> _dt.date:
+    own = registry.action(_planners()[p["calculator"]], "calendar").start_field
+    return _dt.date.fromisoformat(p.get("start_date") or plan["params"][own])
 
 
 def _plan(p: dict) -> tuple[dict | None, list[dict]]:
@@ -96,6 +120,18 @@ def check(p: dict) -> list[dict]:
     own = registry.action(_planners()[p["calculator"]], "calendar").start_field
     if "start_date" not in p and not (own and plan["params"].get(own)):
         return [{"field": "start_date", "message": "Eerste dag in je agenda: kies op welke dag het schema in je agenda begint."}]
+    # Today from the browser (the patient's own calendar); Python's own clock only for other callers.
+    first, last = window(_dt.date.fromisoformat(p["today"]) if "today" in p else _dt.date.today())
+    start = _start(p, plan)
+    if not first <= start <= last:
+        where = "ver terug" if start < first else "ver vooruit"
+        return [
+            {
+                "field": "start_date",
+                "message": f"Eerste dag in je agenda: {text.date(start)} ligt te {where}. Kies een dag van "
+                f"{text.date(first)} tot en met {text.date(last)}.",
+            }
+        ]
     return []
 
 
@@ -109,7 +145,7 @@ def _inputs_text(module, plan: dict, start: _dt.date, extra: list[tuple[Field, o
         parts.append(text.labelled(field.label, dict(field.choices).get(value, value), field.unit))
     parts.append(text.labelled("Startdatum in de agenda", start.isoformat()))
     for field, value in extra:
-        parts.append(text.labelled(field.label, value))
+        parts.append(text.labelled(field.label, ("aan" if value else "uit") if field.type == BOOLEAN else value))
     return f"Gemaakt met de Wandelgids van het Rugcentrum Hilversum ({module.SCHEMA.title}). Invoer: {'; '.join(parts)}."
 
 
@@ -118,19 +154,22 @@ def compute(p: dict) -> dict:
     module = _planners()[kind]
     action = registry.action(module, "calendar")
     plan, _ = _plan(p)
-    start = _dt.date.fromisoformat(p.get("start_date") or plan["params"][action.start_field])
+    start = _start(p, plan)
     extra = [(field, p[field.name]) for field in action.fields]
     values = {field.name: value for field, value in extra}
     made_with = _inputs_text(module, plan, start, extra)
     events, summary = action.events(plan, start, values, made_with)
-    # Deterministic identity: the same inputs give the same UIDs and DTSTAMP.
+    # Deterministic identity: the same walks give the same UIDs and DTSTAMP, with or without
+    # their alarms, so a file imported again replaces the events instead of doubling them.
     browser = {f.name for f in module.SCHEMA.fields if f.from_browser}
     inputs = {k: v for k, v in plan["params"].items() if k not in browser}
-    key = json.dumps([kind, inputs, start.isoformat(), values or None], sort_keys=True)
+    shape = {k: v for k, v in values.items() if k != REMINDER}
+    key = json.dumps([kind, inputs, start.isoformat(), shape or None], sort_keys=True)
+    reminded = " (met herinneringen)" if values[REMINDER] else ""
     return {
         "ics": ics.calendar(events, "Wandelschema", made_with, key, start),
         "filename": f"wandelschema-{action.slug}-{start.isoformat()}.ics",
         "events": len(events),
-        "summary": summary + f", vanaf {text.weekday_date(start)}.",
+        "summary": summary + f"{reminded}, vanaf {text.weekday_date(start)}.",
         "notes": [made_with],
     }

@@ -40,6 +40,15 @@ def day(date: _dt.date) -> str:
     return date.strftime("%Y%m%d")
 
 
+def alarm(description: str, trigger: str) -> list[str]:
+    """A VALARM that shows a message (RFC 5545 3.6.6: DISPLAY needs DESCRIPTION and TRIGGER).
+
+    trigger is a duration from the event's start: "PT0S" at the start, "PT8H" at 08:00 on
+    an all-day event's first day.
+    """
+    return ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{escape(description)}", f"TRIGGER:{trigger}", "END:VALARM"]
+
+
 def calendar(events: list[list[str]], name: str, description: str, key: str, stamp: _dt.date) -> str:
     """The whole file: each event's lines inside VEVENT with a UID derived from key."""
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]

@@ -1,8 +1,12 @@
 // Reading a widget's form and naming its fields in Dutch sentences (labels come from
 // the page the build rendered, so no field name is written here).
 
+// A tick sends true or false: an unticked box is missing from FormData, which Python
+// would read as "not given" and so as the field's default.
 export function readForm(form) {
-  return Object.fromEntries(new FormData(form).entries());
+  const values = Object.fromEntries(new FormData(form).entries());
+  for (const box of form.querySelectorAll("input[type=checkbox][name]")) values[box.name] = box.checked;
+  return values;
 }
 
 export function localDate(date) {

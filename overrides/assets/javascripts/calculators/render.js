@@ -6,7 +6,6 @@ import { dutchDay } from "./dutch-date.js";
 const FORMATS = {
   date: dutchDay,
   blocks: (value) => value.join(" + "),
-  decimal: (value) => value.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
   caption: (chart) => chart.caption,
 };
 

@@ -1,8 +1,8 @@
 // "Zet in agenda": the button opens the calendar's own form (rendered by the build
-// from the calendar calculator's describe(): a start date, and weeks for walks that
-// repeat); its submit asks Python for the file and downloads the text as it is. Both
+// from the calendar calculator's describe(): a start date, weeks for walks that
+// repeat, the reminder tick); its submit asks Python for the file and downloads the text as it is. Both
 // first ask checkInputs() for the plan's whole, valid input, which says what to fix.
-import { localDate, readForm } from "../form.js";
+import { localDate, readForm, withToday } from "../form.js";
 import { showErrors } from "../render.js";
 import { TEXT } from "../text.js";
 import { registerAction } from "./registry.js";
@@ -57,12 +57,12 @@ registerAction({
       if (!valid) return;
       let result;
       try {
-        // The plan's own inputs: Python computes the plan again itself.
-        result = await calculate(writer, {
-          ...readForm(panel),
-          calculator: widget.dataset.calculator,
-          params: valid.result.params,
-        });
+        // The plan's own inputs: Python computes the plan again itself. Today's date
+        // (data-today-field on the panel) lets it refuse a first day far off.
+        result = await calculate(
+          writer,
+          withToday(panel, { ...readForm(panel), calculator: widget.dataset.calculator, params: valid.result.params }),
+        );
       } catch {
         return; // the failed state is already on screen
       }
