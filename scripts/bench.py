@@ -14,7 +14,9 @@ files, unthrottled, and a second visit with everything cached); mobile (the same
 bytes until live on a throttled mobile link); variants (the cut stdlib as sources or
 bytecode, on that link); latency (input to result); bytes (on the wire per page type);
 lighthouse; build; second (a second calculator page in the same visit, after a
-click in the menu: instant navigation against a full load; not in the default run). Results go to stdout and bench-results/latest.json.
+click in the menu: instant navigation against a full load; not in the default run);
+offline (after one online visit, an offline reload of the calculator page: time to live
+and requests that reach the server, goal 0; not in the default run). Results go to stdout and bench-results/latest.json.
 """
 
 from __future__ import annotations
@@ -100,9 +102,10 @@ class Browser:
         self._playwright = sync_playwright().start()
         self.browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
-    def cold_page(self):
-        """A fresh context: empty cache, as on a first visit."""
-        context = self.browser.new_context(viewport={"width": 390, "height": 844})
+    def cold_page(self, service_workers: str = "allow"):
+        """A fresh context: empty cache, as on a first visit ("block": no service worker,
+        for a part that answers requests with page.route, which does not see its fetches)."""
+        context = self.browser.new_context(viewport={"width": 390, "height": 844}, service_workers=service_workers)
         return context, context.new_page()
 
     def close(self):
@@ -461,7 +464,7 @@ def bench_second_page(results: dict, browser: Browser, base: str, loads: int = 5
     firsts, instant, full = [], [], []
     for _ in range(loads):
         for swap in (True, False):
-            context, page = browser.cold_page()
+            context, page = browser.cold_page(service_workers="block")
             page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))
             page.goto(base + "opbouwen/")
             first = page.evaluate(OURS_READY)
@@ -487,6 +490,40 @@ def bench_second_page(results: dict, browser: Browser, base: str, loads: int = 5
            f"ratio {full_ms / first_ms:.3f}")
 
 
+# ---- offline return visit (issue 16, lane h-offline) ---------------------------------
+
+KEPT = "(path) => document.documentElement.dataset.wandelgidsKept === path"
+
+
+def bench_offline(results: dict, browser: Browser, base: str, access_log: Path, loads: int = 5) -> None:
+    """One online visit to a calculator page until live and kept by the service worker, then
+    the browser offline and a reload: time to live, and the requests that reached nginx
+    meanwhile (its access log). The browser's own update check of service-worker.js is
+    counted apart: DevTools' offline emulation does not cover it (offline it simply fails)."""
+    print(f"offline return visit (median of {loads}, unthrottled, after one online visit):")
+    online, offline, reached, checks = [], [], [], []
+    for _ in range(loads):
+        context, page = browser.cold_page()
+        page.goto(base + "opbouwen/")
+        online.append(page.evaluate(OURS_READY))
+        page.wait_for_function(KEPT, arg="/opbouwen/")
+        context.set_offline(True)
+        before = len(access_log.read_text(encoding="utf-8").splitlines())
+        page.reload()
+        offline.append(page.evaluate(OURS_READY))
+        page.wait_for_selector("[data-calculator][data-state='live']")
+        lines = access_log.read_text(encoding="utf-8").splitlines()[before:]
+        checks.append(sum('"GET /service-worker.js ' in line for line in lines))
+        reached.append(len(lines) - checks[-1])
+        context.close()
+    offline_ms, online_ms = median(offline), median(online)
+    report(results, "offline_return_ms", round(offline_ms),
+           f"live offline: median {offline_ms:.0f} ms from navigation (the online first visit: {online_ms:.0f} ms)")
+    report(results, "offline_requests_reaching_network", sum(reached),
+           f"requests from the page, its workers and the service worker that reached the server: "
+           f"{sum(reached)} in {loads} visits (goal 0); the browser's own update checks of service-worker.js: {sum(checks)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Wandelgids benchmarks")
     parser.add_argument("--only", default="calculators,checks,ready,mobile,variants,latency,bytes,lighthouse,build")
@@ -497,7 +534,7 @@ def main() -> None:
         bench_calculators(results)
     if "checks" in parts:
         bench_content_checks(results)
-    if parts & {"ready", "mobile", "variants", "latency", "bytes", "lighthouse", "second"}:
+    if parts & {"ready", "mobile", "variants", "latency", "bytes", "lighthouse", "second", "offline"}:
         nginx_prefix = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
         server = serve_with_bare_page(SITE, nginx_prefix)
         base = server.url
@@ -515,6 +552,8 @@ def main() -> None:
                 bench_bytes(results, browser, base)
             if "second" in parts:
                 bench_second_page(results, browser, base)
+            if "offline" in parts:
+                bench_offline(results, browser, base, nginx_prefix / "access.log")
         finally:
             browser.close()
         try:
