@@ -328,12 +328,7 @@ def test_without_a_date_from_the_browser_python_s_own_today_counts(monkeypatch):
     """Other callers (the API in CPython) send no today: the machine's date stands in."""
     import calculators.calendar.export as export
 
-    class Frozen(dt.date):
-        @classmethod
-        def today(cls):
-            return cls(2030, 1, 1)
-
-    monkeypatch.setattr(export._dt, "date", Frozen)
+    monkeypatch.setattr(export, "machine_today", lambda: dt.date(2030, 1, 1))
     request = {"calculator": "schedule", "params": {}, "start_date": "2029-01-01"}
     assert calculators.calculate("calendar", request)["ok"]
     assert "ligt te ver terug" in calculators.calculate("calendar", {**request, "start_date": "2028-12-31"})["errors"][0]["message"]

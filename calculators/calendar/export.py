@@ -93,6 +93,11 @@ SCHEMA = Schema(
 )
 
 
+def machine_today() -> _dt.date:
+    """Python's own date, for callers that send no today (the API in CPython); tests replace it."""
+    return _dt.date.today()
+
+
 def window(today: _dt.date) -> tuple[_dt.date, _dt.date]:
     """The first days the calendar accepts: a year back to two years ahead of today."""
     return add_months(today, -MONTHS_BACK), add_months(today, MONTHS_AHEAD)
@@ -121,7 +126,7 @@ def check(p: dict) -> list[dict]:
     if "start_date" not in p and not (own and plan["params"].get(own)):
         return [{"field": "start_date", "message": "Eerste dag in je agenda: kies op welke dag het schema in je agenda begint."}]
     # Today from the browser (the patient's own calendar); Python's own clock only for other callers.
-    first, last = window(_dt.date.fromisoformat(p["today"]) if "today" in p else _dt.date.today())
+    first, last = window(_dt.date.fromisoformat(p["today"]) if "today" in p else machine_today())
     start = _start(p, plan)
     if not first <= start <= last:
         where = "ver terug" if start < first else "ver vooruit"
