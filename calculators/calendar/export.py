@@ -70,7 +70,8 @@ def _extra_fields() -> tuple[Field, ...]:
     for module in _planners().values():
         for field in registry.action(module, "calendar").fields:
             seen.setdefault(field.name, field)
-    return tuple(seen.values())
+    # The reminder tick last in every plan's form: after the days and weeks it reminds of.
+    return tuple(sorted(seen.values(), key=lambda field: field.name == REMINDER))
 
 
 SCHEMA = Schema(
