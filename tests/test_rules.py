@@ -41,8 +41,16 @@ def test_every_rule_is_marked_and_every_quote_is_in_the_article(name):
 def test_the_site_s_own_numbers_are_marked_as_its_choice():
     texts = {rule["text"]: rule["source"] for name in calculators.NAMES for rule in calculators.describe(name)["rules"]}
     site = [text for text, source in texts.items() if source == "site"]
-    for number in ("hooguit 5 minuten", "100 stappen", "stap terug", "hetzelfde niveau", "een kwart langer"):
+    for number in ("hooguit 5 minuten", "100 stappen", "stap terug", "hetzelfde niveau", "een kwart langer",
+                   "hooguit 20 ademhalingen per minuut", "minstens 1 seconde"):  # fmt: skip
         assert any(number in text for text in site), number
+
+
+def test_the_longer_exhale_rests_on_the_article_s_example_not_on_a_rule_of_its_own():
+    """Issue 17: the breathing rule quotes 'drie stappen inademen, vier tot vijf stappen uitademen'."""
+    exhale = [r for r in calculators.describe("breathing")["rules"] if "uitademing langer dan de inademing" in r["text"]]
+    assert [r["quote"] for r in exhale] == ["Voorbeeld: drie stappen inademen, vier tot vijf stappen uitademen."]
+    assert "rekent de rekenhulp het ritme toch uit" in exhale[0]["text"]
 
 
 def test_an_incomplete_declaration_is_found():
