@@ -178,8 +178,9 @@ window.WandelgidsChecks = (() => {
       },
     });
 
-    // After a save, `make edit` tells what the build will say (wandelgids.editor_report); a
-    // site without that answer (the online editor) has its report in the publishing pipeline.
+    // After a save, `make edit` tells what the build will say (wandelgids.editor_report): for a
+    // concept (editorial workflow) the site with the concept in it. A site without that answer
+    // (the online editor) has its report in the publishing pipeline.
     CMS.registerEventListener({
       name: "postSave",
       handler: ({ entry }) => {

@@ -43,14 +43,27 @@ MODES = {"rich_text": "rich_text", "markdown": "raw"}  # our name: Decap's (loca
 
 
 def content_copy(docs: Path, work: Path) -> Path:
-    """docs/ and a mkdocs.yml that builds it like the real site, in a folder of its own."""
+    """docs/ and a mkdocs.yml that builds it like the real site, in a git repository of its own."""
     shutil.copytree(docs, work / "docs")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     config = config.replace("\n  - wandelgids\n", f"\n  - wandelgids:\n      root: {ROOT}\n", 1)  # the project's build/, editor/
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
+    git_repository(work)
     return work
+
+
+def git_repository(work: Path) -> None:
+    """The folder as a git repository on main with one commit, as `make edit` needs it (wandelgids.edit_git)."""
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(work), *args], check=True, capture_output=True)
+    git("init", "--quiet", "--initial-branch=main")
+    git("config", "user.name", "Redactie (test)")
+    git("config", "user.email", "redactie@example.org")
+    git("config", "commit.gpgsign", "false")
+    git("add", ".")
+    git("commit", "--quiet", "--no-verify", "-m", "Inhoud")
 
 
 def build(content: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -190,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         after = content_copy(args.docs, temp / "na")
         decap_port = free_port()
-        decap = start_decap_server(after, decap_port)
+        decap = start_decap_server(after, decap_port, mode="fs")  # straight into the files (simple publishing)
         proxy = start_proxy(0, decap_port, directory=temp / "site-voor", admin_headers={"Content-Security-Policy": admin_csp()})
         url = f"http://127.0.0.1:{proxy.server_address[1]}/"
         try:

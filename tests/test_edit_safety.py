@@ -1,7 +1,8 @@
 """`make edit` on a staff member's computer: only the editor itself may write, and only inside docs/.
 
 Runs the real entry point (python -m wandelgids.edit_server, what `make edit` runs) with its
-real decap-server; every refused request must leave the repository unchanged."""
+real decap-server in git mode, on a temporary git repository with the content; every refused
+request must leave the repository unchanged (files and commits)."""
 
 from __future__ import annotations
 
@@ -19,14 +20,19 @@ from wandelgids import edit_guard
 from wandelgids.edit_server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from editor_normal_form import content_copy  # noqa: E402
 
 
-def fingerprint() -> str:
-    """Every file outside .git that a write could reach (cheap: names, sizes and times of top files)."""
+def fingerprint(project: Path) -> str:
+    """Every file outside .git that a write could reach, and every branch's commit."""
     digest = hashlib.sha256()
-    for path in sorted(ROOT.glob("*")) + sorted((ROOT / "docs").rglob("*")) + sorted((ROOT / "scripts").rglob("*")):
-        if path.is_file():
+    for path in sorted(project.rglob("*")):
+        if path.is_file() and ".git" not in path.relative_to(project).parts:
             digest.update(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())
+    refs = subprocess.run(["git", "-C", str(project), "show-ref"], capture_output=True, text=True).stdout
+    digest.update(refs.encode())
     return digest.hexdigest()
 
 
@@ -41,10 +47,15 @@ def call(port: int, body: bytes | None, headers: dict[str, str], method: str = "
 
 
 @pytest.fixture(scope="module")
-def edit_port():
+def project(tmp_path_factory) -> Path:
+    return content_copy(ROOT / "docs", tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="module")
+def edit_port(project):
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "wandelgids.edit_server", "--port", str(port)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([sys.executable, "-m", "wandelgids.edit_server", "--port", str(port), "--project", str(project)],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(300):  # the proxy starts after decap-server answers
             assert process.poll() is None, "make edit stopte meteen"
@@ -59,10 +70,11 @@ def edit_port():
         process.wait(timeout=30)
 
 
-def save(path: str, raw: str = "geschreven door een andere website\n") -> bytes:
+def save(path: str, raw: str = "geschreven door een andere website\n", workflow: bool = False) -> bytes:
     return json.dumps({"action": "persistEntry", "params": {
         "branch": "main", "entry": {"slug": "x", "path": path, "raw": raw}, "assets": [],
-        "options": {"commitMessage": "x", "useWorkflow": False, "status": ""}}}).encode()
+        "options": {"commitMessage": "x", "useWorkflow": workflow, "status": "draft" if workflow else "",
+                    "collectionName": "paginas"}}}).encode()
 
 
 JSON = {"Content-Type": "application/json"}
@@ -79,17 +91,22 @@ REFUSED = [
     ("hook script", save("scripts/hooks/x.py"), JSON, "buiten de map docs/"),
     ("absoluut pad", save(str(ROOT / "docs" / "x.md")), JSON, "buiten de map docs/"),
     ("gecodeerd pad", save("docs/%2e%2e/mkdocs.yml"), JSON, "buiten de map docs/"),
+    # The editorial workflow (decap-server in git mode): a draft is checked like a save.
+    ("concept buiten docs/", save("scripts/hooks/x.py", workflow=True), JSON, "buiten de map docs/"),
+    ("concept lezen buiten docs/", json.dumps({"action": "unpublishedEntryDataFile", "params": {
+        "branch": "main", "collection": "paginas", "slug": "x", "id": "paginas/x", "path": ".git/config"}}).encode(),
+     JSON, "buiten de map docs/"),
 ]
 
 
 @pytest.mark.parametrize("name, body, headers, message", REFUSED, ids=[r[0] for r in REFUSED])
-def test_refused_and_nothing_written(edit_port, name, body, headers, message):
-    before = fingerprint()
+def test_refused_and_nothing_written(edit_port, project, name, body, headers, message):
+    before = fingerprint(project)
     headers = {key: value.format(port=edit_port) for key, value in headers.items()}
     status, text = call(edit_port, body, headers)
     assert status == 403, (status, text)
     assert message in text
-    assert fingerprint() == before
+    assert fingerprint(project) == before
 
 
 def test_editor_itself_still_reads(edit_port):
@@ -111,6 +128,7 @@ RENAME = {"action": "persistEntry", "params": {"branch": "main", "dataFiles": [
     ({"action": "getMedia", "params": {"mediaFolder": "/etc"}}, ["/etc"]),
     ({"action": "deleteFiles", "params": {"paths": ["docs/a.md", ".git/config"]}}, ["docs/a.md", ".git/config"]),
     ({"action": "entriesByFiles", "params": {"files": [{"path": "woordenlijst.yml"}]}}, ["woordenlijst.yml"]),
+    ({"action": "unpublishedEntryMediaFile", "params": {"collection": "paginas", "slug": "x", "id": "paginas/x", "path": "../x"}}, ["../x"]),
     ({"action": "persistMedia", "params": {"asset": {"path": "../x", "content": "", "encoding": "base64"}}}, ["../x"]),
 ])
 def test_every_path_in_a_request_is_found(body, paths):
@@ -124,3 +142,18 @@ def test_every_path_in_a_request_is_found(body, paths):
 ])
 def test_paths_normalise_inside_docs(path, inside):
     assert edit_guard._inside_docs(path) is inside
+
+
+def test_make_edit_starts_only_where_the_editor_can_commit(tmp_path):
+    """decap-server's git mode commits in the folder itself: a git repository on the editor's branch, with a name."""
+    from wandelgids.edit_git import editor_branch, git_problem
+
+    assert "geen git-map" in git_problem(tmp_path, "main")
+    project = content_copy(ROOT / "docs", tmp_path / "project")
+    assert editor_branch(project) == "main"  # extra.editor.backend.branch in mkdocs.yml
+    assert git_problem(project, "main") is None
+    subprocess.run(["git", "-C", str(project), "switch", "--quiet", "-c", "ander"], check=True)
+    assert "git switch main" in git_problem(project, "main")
+    answer = subprocess.run([sys.executable, "-m", "wandelgids.edit_server", "--port", str(free_port()), "--project", str(project)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert answer.returncode == 1 and "make edit start niet: De web-editor bewaart op de tak 'main'" in answer.stderr

@@ -40,7 +40,9 @@ def content(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def editor_url(site, content):
     port = free_port()
-    decap = start_decap_server(content, port)
+    # File-system mode: Decap falls back to simple publishing, each save lands in the file at once
+    # (the editorial workflow in git mode: test_editorial_workflow_browser.py).
+    decap = start_decap_server(content, port, mode="fs")
     proxy = start_proxy(0, port, directory=site, admin_headers={"Content-Security-Policy": admin_csp()}, check_docs=content / "docs")
     yield f"http://127.0.0.1:{proxy.server_address[1]}/"
     proxy.shutdown()

@@ -7,6 +7,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -17,11 +18,18 @@ from wandelgids.editor import calculator_components, decap_config
 from wandelgids.front_matter import MAX_DESCRIPTION, REVIEWER_ROLES
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from editor_normal_form import content_copy  # noqa: E402
 
 
 def test_the_page_form_follows_the_front_matter_rules():
     config = decap_config()
     assert config["locale"] == "nl" and config["load_config_file"] is False
+    assert config["publish_mode"] == "editorial_workflow"  # a colleague reviews before it is published
+    # Decap's Gitea backend (Gitea, Forgejo) refuses to start with the editorial workflow.
+    assert decap_config({"name": "gitlab", "repo": "x/y"})["publish_mode"] == "editorial_workflow"
+    assert decap_config({"name": "gitea", "repo": "x/y", "api_root": "https://g.example/api/v1"})["publish_mode"] == "simple"
     fields = {f["name"]: f for f in config["collections"][0]["fields"]}
     assert list(fields) == ["title", "description", "reviewed", "reviewer", "concept", "nav_order", "nav_title", "zoekwoorden", "contact", "body"]
     assert fields["zoekwoorden"]["widget"] == "list" and fields["zoekwoorden"]["required"] is False
@@ -67,9 +75,13 @@ def test_the_built_site_has_the_editor_self_hosted(site):
 
 
 def test_make_edit_serves_the_site_and_the_editor_on_one_address(tmp_path):
-    """`make edit` prints the two URLs; the site, the editor and decap-server answer there."""
+    """`make edit` prints the two URLs; the site, the editor and decap-server (git mode) answer there.
+
+    On a git repository of the content (EDIT_PROJECT): make edit saves with git on main."""
     port = free_port()
-    process = subprocess.Popen(["make", "--no-print-directory", "edit"], cwd=ROOT, env={**os.environ, "EDIT_PORT": str(port)},
+    project = content_copy(ROOT / "docs", tmp_path)
+    process = subprocess.Popen(["make", "--no-print-directory", "edit"], cwd=ROOT,
+                               env={**os.environ, "EDIT_PORT": str(port), "EDIT_PROJECT": str(project)},
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
     try:
         lines = []
@@ -79,7 +91,7 @@ def test_make_edit_serves_the_site_and_the_editor_on_one_address(tmp_path):
                 break
         printed = "".join(lines)
         assert f"Website (ververst vanzelf na elke wijziging): http://127.0.0.1:{port}/\n" in printed
-        assert f"Web-editor (slaat op in docs/):             http://127.0.0.1:{port}/admin/\n" in printed
+        assert f"Web-editor (concept, review, publiceren):     http://127.0.0.1:{port}/admin/\n" in printed
         base = f"http://127.0.0.1:{port}/"
         for _ in range(600):  # mkdocs serve builds the site first
             try:
@@ -97,7 +109,8 @@ def test_make_edit_serves_the_site_and_the_editor_on_one_address(tmp_path):
         request = urllib.request.Request(base + "api/v1", data=json.dumps({"action": "info"}).encode(),
                                          headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=5) as answer:
-            assert json.load(answer)["type"] == "local_fs"
+            answer = json.load(answer)
+            assert answer["type"] == "local_git" and "editorial_workflow" in answer["publish_modes"]
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

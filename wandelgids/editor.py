@@ -113,13 +113,25 @@ def glossary_collection() -> dict:
     }
 
 
+# Decap's backends with the editorial workflow; its Gitea backend (Gitea, Forgejo) refuses
+# to start with it ("The Gitea backend does not support editorial workflow", decap-cms 3.16).
+WORKFLOW_BACKENDS = {"github", "gitlab"}
+
+
+def publish_mode(backend: dict | None) -> str:
+    """Review by a colleague where the backend has it: a save is a concept (Concept -> Ter review ->
+    Klaar om te publiceren) and only publishing puts it on the branch the site is built from.
+    Online a concept is a branch with a pull/merge request; with `make edit` a local branch."""
+    return "editorial_workflow" if (backend or DEFAULT_BACKEND).get("name") in WORKFLOW_BACKENDS else "simple"
+
+
 def decap_config(backend: dict | None = None, site_url: str | None = None) -> dict:
     """Decap's configuration (passed to CMS.init, so there is no config.yml to keep in step)."""
     config = {
         "load_config_file": False,
         "locale": "nl",
         "backend": backend or DEFAULT_BACKEND,
-        "publish_mode": "simple",
+        "publish_mode": publish_mode(backend),
         "media_folder": "docs/afbeeldingen",
         "public_folder": "afbeeldingen",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},

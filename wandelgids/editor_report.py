@@ -21,16 +21,22 @@ def finding_item(finding: content_checks.Finding) -> dict:
             "fix": finding.fix, "severity": finding.severity}
 
 
-def saved_report(docs_dir: Path, saved: str | None = None) -> dict:
+def saved_report(docs_dir: Path, saved: str | None = None, concept: bool = False) -> dict:
     """Every error in the content (any of them stops the build), and the warnings for the file just saved.
 
-    saved: that file as the checks name it, e.g. 'docs/opbouwen.md'.
+    saved: that file as the checks name it, e.g. 'docs/opbouwen.md'. concept: docs_dir is the
+    content of a concept (editorial workflow, wandelgids.edit_git.draft_docs), not yet published.
     """
     findings = content_checks.check_all(docs_dir)
     errors = content_checks.errors(findings)
     warnings = [f for f in findings if f.severity == content_checks.WARNING and f.path == saved]
-    if errors:
-        count = f"{len(errors)} {'fout' if len(errors) == 1 else 'fouten'}"
+    count = f"{len(errors)} {'fout' if len(errors) == 1 else 'fouten'}"
+    if concept and errors:
+        title = (f"Opgeslagen als concept, maar zo kan de site niet gebouwd worden: {count} in de inhoud. "
+                 "Verbeter ze voordat het concept gepubliceerd wordt.")
+    elif concept:
+        title = "Opgeslagen als concept. De controle van de site met dit concept erin vond geen fouten."
+    elif errors:
         title = (f"Opgeslagen, maar de site kan zo niet gebouwd worden: {count} in de inhoud. "
                  "Tot ze verbeterd zijn, komt er geen nieuwe versie van de site.")
     else:
