@@ -19,6 +19,11 @@ NAMES: tuple[str, ...] = tuple(_MODULES)
 BLOCKS: tuple[str, ...] = tuple(name for name, m in _MODULES.items() if getattr(m, "PLACEABLE", True))
 
 
+# What a patient can do when the page sent something Python cannot read (only a broken
+# page or a hand-made request gets there): no programmer's words such as "JSON-object".
+RELOAD = "Laad de pagina opnieuw en probeer het nog eens."
+
+
 def _unknown(name: object) -> str:
     return f"Onbekende rekenhulp '{name}'. Kies uit: {', '.join(NAMES)}."
 
@@ -59,7 +64,7 @@ def calculate(name: object, params: object = None) -> dict:
     if params is None:
         params = {}
     if not isinstance(params, dict):
-        message = "De invoer moet een verzameling velden met waarden zijn (een JSON-object)."
+        message = f"De rekenhulp kon de invoer niet lezen. {RELOAD}"
         return {"ok": False, "calculator": label, "errors": [{"field": None, "message": message}]}
     try:
         values, errors = validate_options(label, params)
@@ -119,5 +124,5 @@ def calculate_json(text: object) -> str:
     except (ValueError, RecursionError):
         request = None
     if not isinstance(request, dict):
-        return json.dumps(_refused("Het verzoek aan de rekenhulp is onleesbaar: verwacht een JSON-object met name en params."))
+        return json.dumps(_refused(f"Het verzoek aan de rekenhulp is onleesbaar. {RELOAD}"))
     return json.dumps(calculate(request.get("name"), request.get("params")))

@@ -14,14 +14,24 @@ TOP = 26  # room for the axis name and the value above the tallest bar
 PLOT = 100  # height of the tallest bar
 BOTTOM = 18  # room for the week numbers
 TICK_STEPS = (1, 2, 5, 10, 15, 20, 30, 60)
+# "getekend is elke tweede week": the ordinals a caption needs (MAX_BARS and the longest plan
+# keep the step at ten or less); a larger step would read "elke 11e".
+ORDINALS = {2: "tweede", 3: "derde", 4: "vierde", 5: "vijfde", 6: "zesde", 7: "zevende", 8: "achtste",
+            9: "negende", 10: "tiende"}  # fmt: skip
 
 
 def _tick_step(top: int) -> int:
     return next(step for step in TICK_STEPS if top / step <= 4)
 
 
-def bar_chart(values: list[int], labels: list[str], unit: str, axis: str, item: str) -> dict | None:
-    """Bars for positive values, or None for fewer than two (one bar says nothing)."""
+def bar_chart(
+    values: list[int], labels: list[str], unit: str, axis: str, item: str, marked: int | None = None
+) -> dict | None:
+    """Bars for positive values, or None for fewer than two (one bar says nothing).
+
+    marked: the index of the bar to mark (this week); it is always drawn, and the caption
+    names it, so the chart never marks another week than the table.
+    """
     count = len(values)
     if count < 2:
         return None
@@ -29,6 +39,9 @@ def bar_chart(values: list[int], labels: list[str], unit: str, axis: str, item: 
     shown = list(range(0, count, every))
     if shown[-1] != count - 1:
         shown.append(count - 1)
+    extra = marked is not None and marked not in shown
+    if extra:
+        shown = sorted([*shown, marked])
     top = max(values)
     base = TOP + PLOT
     bars = []
@@ -37,7 +50,8 @@ def bar_chart(values: list[int], labels: list[str], unit: str, axis: str, item: 
         x = LEFT + slot * BAR_STEP + (BAR_STEP - BAR_WIDTH) // 2
         bars.append(
             {"x": x, "y": base - height, "width": BAR_WIDTH, "height": height,
-             "center": x + BAR_WIDTH // 2, "value": values[index], "label": labels[index]}
+             "center": x + BAR_WIDTH // 2, "value": values[index], "label": labels[index],
+             "marked": index == marked}
         )  # fmt: skip
     ticks = [{"value": value, "y": base - round(value / top * PLOT)} for value in range(0, top + 1, _tick_step(top))]
     caption = (
@@ -45,7 +59,11 @@ def bar_chart(values: list[int], labels: list[str], unit: str, axis: str, item: 
         f"tot {values[-1]} {unit} in {item} {labels[-1]}"
     )
     if every > 1:
-        caption += f"; getekend is elke {every}e {item} en de laatste"
+        caption += f"; getekend is elke {ORDINALS.get(every, f'{every}e')} {item} en de laatste"
+        if extra:
+            caption += f", en {item} {labels[marked]}"
+    if marked is not None:
+        caption += f". De staaf van {item} {labels[marked]}, deze {item}, is gemarkeerd"
     return {
         "width": LEFT + len(shown) * BAR_STEP + 4,
         "height": base + BOTTOM,

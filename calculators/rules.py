@@ -30,17 +30,19 @@ def next_review(day: _dt.date) -> _dt.date:
 
 
 class Rule:
-    """One rule in plain Dutch; `quote` is the article's exact sentence it rests on."""
+    """One rule in plain Dutch; `quote` is the article's exact sentence it rests on, or
+    its exact sentences (a tuple) when the rule rests on several, such as a list's items."""
 
-    def __init__(self, text: str, *, quote: str | None = None):
-        self.text, self.quote = text, quote
+    def __init__(self, text: str, *, quote: str | tuple[str, ...] | None = None):
+        self.text = text
+        self.quotes = (quote,) if isinstance(quote, str) else tuple(quote or ())
 
     @property
     def source(self) -> str:
-        return ARTICLE if self.quote else SITE
+        return ARTICLE if self.quotes else SITE
 
     def describe(self) -> dict:
-        return {"text": self.text, "source": self.source, "quote": self.quote}
+        return {"text": self.text, "source": self.source, "quotes": list(self.quotes)}
 
 
 class Review:
@@ -68,7 +70,7 @@ def problems(rules: tuple[Rule, ...], review: Review | None, today: _dt.date | N
     for rule in rules:
         if not rule.text.strip():
             found.append("een regel heeft geen tekst.")
-        if rule.quote is not None and not rule.quote.strip():
+        if any(not quote.strip() for quote in rule.quotes):
             found.append(f"de regel '{rule.text}' heeft een leeg citaat: citeer de zin uit het artikel of laat het weg.")
     if review is None or not review.reviewer.strip():
         found.append("de regels hebben geen controleur (REVIEW: reviewer).")

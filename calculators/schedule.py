@@ -26,6 +26,9 @@ PARTS_OF_DAY = ((0, "nacht"), (6 * 60, "ochtend"), (12 * 60, "middag"), (18 * 60
 WEEKEND_SHARE = 4
 WEEKEND_MIN_EXTRA = 1
 WEEKEND_MAX_EXTRA = 10
+# The article's starting point ("tien minuten per dag als startpunt"): a day schedule with
+# more is a goal to build up to, not a first day, and says so (the site's own advice).
+START_MINUTES = 10
 
 TIPS = {
     "ochtend": "Rustig wandelen, rustige ademhaling laten zakken.",
@@ -51,9 +54,18 @@ RULES = (
     Rule(
         "Het schema volgt de dag die het Rugcentrum Hilversum vaak gebruikt: bij 35 minuten 10 minuten in "
         "de ochtend, 5 in de middag en twee keer 10 in de avond.",
-        quote="Hier is een schema dat we vaak gebruiken in de praktijk.",
+        quote=(
+            "Ochtend: Tien minuten rustig wandelen, rustige ademhaling laten zakken.",
+            "Middag: Korte wandelpauze van vijf minuten, ritme gebruiken om spanning te doorbreken.",
+            "Avond: Twee keer tien minuten voor slaapkwaliteit, eventueel gecombineerd met lage ademhaling.",
+        ),
     ),
     Rule("Andere totalen worden in dezelfde verhouding verdeeld (2 : 1 : 2 : 2)."),
+    Rule(
+        f"Heeft het schema meer dan {START_MINUTES} minuten per dag, dan zegt de rekenhulp erbij dat je daar "
+        "naartoe opbouwt als je nu minder wandelt, met een link naar het opbouwschema; ook in je agenda.",
+        quote="Richtlijn: verleng je wandelingen met enkele minuten per week, niet ineens van tien naar dertig minuten.",
+    ),
     Rule(
         f"Een wandeling duurt minstens {MIN_WALK} minuten; bij weinig minuten worden het minder wandelingen."
     ),
@@ -221,7 +233,24 @@ def compute(p: dict) -> dict:
         "verdeeld over jouw dag.",
         "Tempo dat ontspannen voelt: wandelen is een herstelprikkel, geen workout.",
     ]
-    return {"weekday": weekday, "weekend": weekend, "summary": _summary(lengths, extra), "notes": notes}
+    return {
+        "weekday": weekday,
+        "weekend": weekend,
+        "summary": _summary(lengths, extra),
+        "notes": notes,
+        "build_up": build_up(total),
+    }
+
+
+def build_up(total: int) -> str:
+    """The site's own advice beside a schedule above the article's starting point: for whoever
+    walks less today it is a goal, reached a few minutes a week ("" at or below the start)."""
+    if total <= START_MINUTES:
+        return ""
+    return (
+        f"Wandel je nu minder dan {_minutes_text(total)} per dag? Begin dan niet ineens met dit schema. Bouw "
+        f"eerst op naar {_minutes_text(total)}, met enkele minuten per week erbij: het opbouwschema rekent uit hoe."
+    )
 
 
 # The walk lists and the days they repeat on (Monday = 0), for the calendar.
@@ -234,6 +263,8 @@ def calendar_events(plan: dict, start: _dt.date, values: dict, made_with: str) -
     weeks = values["weeks"]
     last_day = start + _dt.timedelta(days=7 * weeks - 1)
     wake = plan["params"]["wake_time"]
+    # The same advice as beside the widget, marked as the site's own (no link in a calendar).
+    advice = f"\n\n{plan['build_up']} (Advies van de Wandelgids.)" if plan["build_up"] else ""
     events = []
     for key, days in DAYS.items():
         first_day = next(start + _dt.timedelta(days=n) for n in range(7) if (start.weekday() + n) % 7 in days)
@@ -248,7 +279,7 @@ def calendar_events(plan: dict, start: _dt.date, values: dict, made_with: str) -
                 f"DURATION:PT{walk['minutes']}M",
                 f"RRULE:FREQ=WEEKLY;BYDAY={on_days};UNTIL={ics.day(last_day + later)}T{clock}",
                 f"SUMMARY:{ics.escape(f'Wandelen: {walk["minutes"]} minuten ({walk["part"]})')}",
-                f"DESCRIPTION:{ics.escape(f'{walk["tip"]}\n\n{made_with}')}",
+                f"DESCRIPTION:{ics.escape(f'{walk["tip"]}{advice}\n\n{made_with}')}",
             ]
             if values[REMINDER]:  # at the walk's start, every time it repeats
                 event += ics.alarm(f"Tijd om te wandelen: {walk['minutes']} minuten ({walk['part']}).", WALK_REMINDER)

@@ -64,18 +64,18 @@ class Field:
         }
 
     def allowed(self) -> str:
-        """Dutch description of what this field accepts."""
+        """What to fill in, as a patient reads it: "vul een aantal minuten in, van 1 tot 120"."""
         if self.type == INTEGER:
-            unit = f" {self.unit}" if self.unit else ""
-            return f"een heel getal van {self.min} tot en met {self.max}{unit}"
+            what = f"een aantal {self.unit}" if self.unit else "een heel getal"
+            return f"vul {what} in, van {self.min} tot {self.max}"
         if self.type == TIME:
-            return "een tijd als UU:MM, bijvoorbeeld 07:30"
+            return "vul een tijd in, bijvoorbeeld 07:30"
         if self.type == DATE:
-            return "een datum als JJJJ-MM-DD, bijvoorbeeld 2026-01-05"
+            return "vul een datum in, bijvoorbeeld 2026-01-05"
         if self.type == BOOLEAN:
-            return "true (aan) of false (uit)"
-        options = ", ".join(f"'{v}'" for v, _ in self.choices)
-        return f"een van deze waarden: {options}"
+            return "kies aan (true) of uit (false)"
+        options = ", ".join(label for _, label in self.choices[:-1])
+        return f"kies {options} of {self.choices[-1][1]}" if self.choices[1:] else "kies een van de keuzes"
 
     def normalise(self, value: object) -> object:
         """Return the canonical value or raise FieldError with a Dutch message."""
@@ -89,8 +89,13 @@ class Field:
             return self._boolean(value)
         return self._choice(value)
 
-    def _fail(self, problem: str) -> FieldError:
-        return FieldError(f"{self.label}: {problem} Vul {self.allowed()} in.")
+    def _fail(self, problem: str = "") -> FieldError:
+        """'Nu per dag: vul een aantal minuten in, van 3 tot 120.', after what is wrong when that helps."""
+        advice = self.allowed()
+        text = f"{problem} {advice[0].upper()}{advice[1:]}" if problem else advice
+        if self.label.endswith("?"):  # a question: "Hoe ging de afgelopen week? Kies ..."
+            return FieldError(f"{self.label} {text[0].upper()}{text[1:]}.")
+        return FieldError(f"{self.label}: {text}.")
 
     def _integer(self, value: object) -> int:
         number: int | None = None
@@ -103,30 +108,28 @@ class Field:
         elif isinstance(value, str) and _INTEGER_TEXT.fullmatch(value.strip()):
             number = int(float(value.strip()))
         if number is None:
-            if value == "" or value is None:
-                raise self._fail("dit veld is leeg.")
-            raise self._fail("dit is geen heel getal.")
+            raise self._fail()
         if number < self.min:
             raise self._fail(f"{number} is te laag.")
         if number > self.max:
             if self.above_max:
-                raise FieldError(f"{self.label}: {self.above_max}")
+                raise self._fail(self.above_max)
             raise self._fail(f"{number} is te hoog.")
         return number
 
     def _time(self, value: object) -> str:
         match = _TIME_TEXT.fullmatch(value.strip()) if isinstance(value, str) else None
         if not match:
-            raise self._fail("dit is geen geldige tijd.")
+            raise self._fail()
         hours, minutes = int(match[1]), int(match[2])
         if hours > 23 or minutes > 59:
-            raise self._fail("dit is geen geldige tijd.")
+            raise self._fail(f"{value.strip()} bestaat niet als tijd.")
         return f"{hours:02d}:{minutes:02d}"
 
     def _date(self, value: object) -> str:
         text = value.strip() if isinstance(value, str) else None
         if not text or not _DATE_TEXT.fullmatch(text):
-            raise self._fail("dit is geen geldige datum.")
+            raise self._fail()
         try:
             return _dt.date.fromisoformat(text).isoformat()
         except ValueError:
@@ -143,7 +146,7 @@ class Field:
     def _choice(self, value: object) -> str:
         if isinstance(value, str) and value.strip() in {v for v, _ in self.choices}:
             return value.strip()
-        raise self._fail("deze keuze bestaat niet.")
+        raise self._fail()
 
 
 # How many unknown fields an answer names, and how much of each name it echoes.

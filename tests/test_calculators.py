@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calculators
+from calculators import progression
 from calculators.schedule import MIN_WALK
 
 # ---- worked examples from the article --------------------------------------------
@@ -103,8 +104,10 @@ def test_last_week_adjusts_the_first_week():
     assert [w["minutes_per_day"] for w in wisselend[:2]] == [10, 13]
     assert zwaar["weeks"][0]["minutes_per_day"] == 7
     assert any("contact" in note for note in zwaar["notes"])
-    low = calculators.calculate("progression", {"current_minutes": 2, "weekly_increase": 5, "last_week": "zwaar"})
-    assert low["weeks"][0]["minutes_per_day"] == 1
+    # The step back keeps the 3-minute floor of a block; under it nobody starts.
+    low = calculators.calculate("progression", {"current_minutes": 4, "weekly_increase": 5, "last_week": "zwaar"})
+    assert low["weeks"][0]["minutes_per_day"] == 3 and low["weeks"][0]["blocks"] == [3]
+    assert calculators.calculate("progression", {"current_minutes": 2})["errors"][0]["field"] == "current_minutes"
 
 
 def test_start_dates_are_weekly():
@@ -129,7 +132,7 @@ def test_too_big_weekly_increase_says_why():
 
 progression_inputs = st.fixed_dictionaries(
     {
-        "current_minutes": st.integers(1, 120),
+        "current_minutes": st.integers(3, 120),
         "goal_minutes": st.integers(5, 120),
         "weekly_increase": st.integers(1, 5),
         "blocks_per_day": st.integers(1, 4),
@@ -152,7 +155,7 @@ def test_progression_rules_hold_everywhere(params):
     level = max(current, goal)  # at or above the goal, today's level is kept
     last_week = params.get("last_week")
     expected_first = {None: current, "wisselend": current, "goed": min(current + step, level),
-                      "zwaar": max(1, current - step)}[last_week]  # fmt: skip
+                      "zwaar": max(3, current - step)}[last_week]  # fmt: skip
     assert minutes[0] == expected_first
     assert minutes[-1] == level
     for before, after in zip(minutes, minutes[1:]):
@@ -163,8 +166,7 @@ def test_progression_rules_hold_everywhere(params):
         assert sum(blocks) == week["minutes_per_day"]
         assert 1 <= len(blocks) <= params["blocks_per_day"]
         assert max(blocks) - min(blocks) <= 1
-        if week["minutes_per_day"] >= 3:
-            assert min(blocks) >= 3
+        assert min(blocks) >= 3  # the floor, in every week of every plan
         if week["minutes_per_day"] < 6:
             assert len(blocks) == 1
         assert ("start_date" in week) == ("start_date" in params)
@@ -172,13 +174,16 @@ def test_progression_rules_hold_everywhere(params):
     notes = result["notes"]
     if last_week:
         why = [note for note in notes if note.startswith(f"De afgelopen week ging {last_week}")]
-        assert len(why) == 1 and (f"{minutes[0]} minu" in why[0] or "hoger hoeft niet" in why[0]), notes
+        assert len(why) == 1 and f"{minutes[0]} minu" in why[0], notes
     else:
         assert not any("afgelopen week" in note for note in notes)
     fewer = [w["week"] for w in weeks if len(w["blocks"]) < params["blocks_per_day"]]
-    assert any("minder dan" in note for note in notes) == bool(fewer)
+    assert any("minder dan" in note or "één keer per dag" in note for note in notes) == bool(fewer)
     if fewer:
         assert any(f"week {fewer[0]}" in note and "minstens 3 minuten" in note for note in notes)
+    # One walk is named as one walk, never as "blokjes".
+    assert all(not w["blocks"][1:] or "blokjes" in progression.blocks_text(w["blocks"]) for w in weeks)
+    assert all(w["blocks"][1:] or progression.blocks_text(w["blocks"]).startswith("Eén wandeling") for w in weeks)
     assert result["refer"] == (last_week == "zwaar")
     if last_week == "zwaar":
         assert any("contact" in note for note in notes)
@@ -199,12 +204,13 @@ def test_progression_rules_hold_everywhere(params):
 def test_every_last_week_answer_has_a_note():
     base = {"current_minutes": 10, "goal_minutes": 30, "weekly_increase": 3}
     goed = calculators.calculate("progression", {**base, "last_week": "goed"})
-    assert "De afgelopen week ging goed: je begint deze week een stap hoger, op 13 minuten per dag." in goed["notes"]
+    assert "De afgelopen week ging goed: je gaat in week 1 een stap hoger, naar 13 minuten per dag." in goed["notes"]
     at_goal = calculators.calculate("progression", {**base, "current_minutes": 30, "last_week": "goed"})
     assert [w["minutes_per_day"] for w in at_goal["weeks"]] == [30]
-    assert any("hoger hoeft niet" in note for note in at_goal["notes"])
-    lowest = calculators.calculate("progression", {**base, "current_minutes": 1, "last_week": "zwaar"})
-    assert any("blijft op 1 minuut per dag" in note for note in lowest["notes"])
+    assert "De afgelopen week ging goed. Je zit al op je doel: houd 30 minuten per dag vol." in at_goal["notes"]
+    assert not any("hoger hoeft niet" in note for note in at_goal["notes"])  # a claim of the site's own: gone
+    lowest = calculators.calculate("progression", {**base, "current_minutes": 3, "last_week": "zwaar"})
+    assert any("blijft op 3 minuten per dag" in note for note in lowest["notes"])
 
 
 def test_fewer_blocks_than_asked_says_why():
@@ -218,7 +224,7 @@ def test_long_plans_draw_a_readable_chart():
     assert len(result["weeks"]) == 111
     chart = result["chart"]
     assert len(chart["bars"]) == 12 and chart["bars"][-1]["label"] == "111"
-    assert "getekend is elke 10e week en de laatste" in chart["caption"]
+    assert "getekend is elke tiende week en de laatste" in chart["caption"]
     assert calculators.calculate("progression", {"current_minutes": 30})["chart"] is None
 
 
@@ -349,7 +355,8 @@ def test_integers_reject_everything_else(value):
     result = calculators.calculate("progression", {"current_minutes": value})
     assert result["ok"] is False
     assert [e["field"] for e in result["errors"]] == ["current_minutes"]
-    assert "Vul een heel getal van 1 tot en met 120 minuten in." in result["errors"][0]["message"]
+    message = result["errors"][0]["message"]
+    assert message.startswith("Nu per dag: ") and message.lower().endswith("vul een aantal minuten in, van 3 tot 120.")
 
 
 @pytest.mark.parametrize(
@@ -473,7 +480,7 @@ def test_current_week_before_on_inside_and_after_the_plan():
 @given(
     st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31)),
     st.integers(-400, 400),
-    st.integers(1, 120),
+    st.integers(3, 120),
     st.integers(5, 120),
     st.integers(1, 5),
 )
@@ -493,3 +500,94 @@ def test_current_week_holds_at_every_boundary(start, offset, current, goal, step
         row = plan["weeks"][week - 1]
         first = dt.date.fromisoformat(row["start_date"])
         assert first <= today < first + dt.timedelta(days=7)
+
+
+# ---- one consistent week: "Hoe ging de afgelopen week?" changes this week on -------------
+
+
+@given(
+    st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31)),
+    st.integers(-60, 900),
+    st.integers(3, 120),
+    st.integers(5, 120),
+    st.integers(1, 5),
+    st.integers(1, 4),
+    st.sampled_from([None, "goed", "wisselend", "zwaar"]),
+)
+@settings(max_examples=400)
+def test_last_week_changes_this_week_on_and_every_part_names_the_same_week(start, offset, current, goal, step, blocks, last_week):
+    today = start + dt.timedelta(days=offset)
+    planned_params = {"current_minutes": current, "goal_minutes": goal, "weekly_increase": step, "blocks_per_day": blocks,
+                      "start_date": start.isoformat(), "today": today.isoformat()}  # fmt: skip
+    planned = calculators.calculate("progression", planned_params)
+    plan = calculators.calculate("progression", {**planned_params, "last_week": last_week})
+    week, weeks = plan["current_week"], plan["weeks"]
+    assert week == planned["current_week"]  # the answer never moves where today is
+    assert all(min(w["blocks"]) >= progression.MIN_BLOCK for w in weeks)  # the floor, a step back included
+    marked = [bar for bar in (plan["chart"] or {"bars": []})["bars"] if bar["marked"]]
+    answer = [note for note in plan["notes"] if note.startswith("De afgelopen week ging")]
+    assert len(answer) == (1 if last_week else 0)
+    if week is not None:
+        # The weeks before this one stay as planned, and are shown as past.
+        assert weeks[: week - 1] == planned["weeks"][: week - 1]
+        assert [w["when"] for w in weeks] == ["past"] * (week - 1) + ["current"] + ["future"] * (len(weeks) - week)
+        minutes = weeks[week - 1]["minutes_per_day"]
+        # The sentence, the note, the bar and the row: one week, one number of minutes.
+        assert plan["where"].startswith(f"Je zit nu in week {week} van {len(weeks)}: deze week wandel je {minutes} minu")
+        if last_week:
+            assert f" {minutes} minu" in answer[0]
+            assert f"deze week (week {week})" in answer[0] or "Je zit al op je doel" in answer[0]
+        if plan["chart"]:
+            assert [(bar["label"], bar["value"]) for bar in marked] == [(str(week), minutes)]
+            assert f"De staaf van week {week}, deze week, is gemarkeerd." in plan["chart"]["caption"]
+    elif today < start:
+        assert plan["where"].startswith("Je plan begint ") and not marked
+        assert all(w["when"] == "future" for w in weeks)
+    else:  # after the last week: nothing changes any more
+        assert plan["where"].startswith("Je plan is klaar: ") and not marked
+        assert weeks == planned["weeks"] and all(w["when"] == "past" for w in weeks)
+
+
+def test_the_issues_example_keeps_the_past_and_names_one_week():
+    # Start 7-12-2026, now 5, goal 30, today 22-12 (week 3): "Zwaar" steps back from week 2's 8 minutes.
+    params = {"current_minutes": 5, "goal_minutes": 30, "start_date": "2026-12-07", "today": "2026-12-22"}
+    hard = calculators.calculate("progression", {**params, "last_week": "zwaar"})
+    assert [w["minutes_per_day"] for w in hard["weeks"][:4]] == [5, 8, 5, 8]
+    assert hard["where"] == "Je zit nu in week 3 van 12: deze week wandel je 5 minuten per dag. Eén wandeling van 5 minuten."
+    assert hard["notes"][0].startswith("De afgelopen week ging zwaar: je doet deze week (week 3) een stapje terug, naar 5 minuten per dag.")
+    good = calculators.calculate("progression", {**params, "last_week": "goed"})
+    assert [w["minutes_per_day"] for w in good["weeks"][:3]] == [5, 8, 11]
+    assert "naar 11 minuten per dag" in good["notes"][0] and "wandel je 11 minuten per dag" in good["where"]
+    before = calculators.calculate("progression", {**params, "today": "2026-12-01"})
+    assert before["where"] == "Je plan begint maandag 7 december 2026." and before["current_week"] is None
+    after = calculators.calculate("progression", {**params, "today": "2027-06-01"})
+    assert after["where"].startswith("Je plan is klaar: week 10 was de laatste, tot en met zondag 14 februari 2027.")
+
+
+def test_one_walk_is_one_walk_in_the_calendar_too():
+    plan = calculators.calculate("progression", {"current_minutes": 5, "goal_minutes": 12, "blocks_per_day": 2})
+    assert "In week 1 wandel je één keer per dag in plaats van in 2 blokjes" in " ".join(plan["notes"])
+    ics = calculators.calculate("calendar", {"calculator": "progression", "params": plan["params"], "start_date": "2026-01-05"})["ics"]
+    unfolded = ics.replace("\r\n ", "")
+    assert "Eén wandeling van 5 minuten." in unfolded and "In 2 blokjes: 4 + 4 minuten." in unfolded
+    assert "blokjes van 5" not in unfolded
+
+
+def test_the_day_schedule_says_how_it_relates_to_building_up():
+    default = calculators.calculate("schedule", {})
+    assert default["params"]["daily_minutes"] == 35
+    assert default["build_up"].startswith("Wandel je nu minder dan 35 minuten per dag? Begin dan niet ineens met dit schema.")
+    assert calculators.calculate("schedule", {"daily_minutes": 10})["build_up"] == ""  # the article's starting point
+    ics = calculators.calculate("calendar", {"calculator": "schedule", "params": {}, "start_date": "2026-01-05", "weeks": 12})["ics"]
+    descriptions = [line for line in ics.replace("\r\n ", "").split("\r\n") if line.startswith("DESCRIPTION:")]
+    assert descriptions and all("Begin dan niet ineens met dit schema." in d and "(Advies van de Wandelgids.)" in d for d in descriptions)
+
+
+def test_the_widget_links_the_day_schedule_to_the_build_up_plan_as_the_sites_advice():
+    from wandelgids.widgets import render_widget
+
+    html = render_widget("schedule", calculators.calculate("schedule", {})["params"], "rekenhulp-schedule")
+    advice = html[html.index('class="wg-calc__build-up"') :]
+    advice = advice[: advice.index("</p>")]
+    assert "Begin dan niet ineens met dit schema." in advice and 'href="/opbouwen/"' in advice
+    assert "Advies van deze website." in advice

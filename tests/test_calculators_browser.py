@@ -27,7 +27,7 @@ def summary(page, name="progression"):
 def test_changing_an_input_updates_the_plan(page, base_url):
     open_calculator(page, base_url)
     widget = page.locator("[data-calculator='progression']")
-    widget.get_by_label("Wandeltijd per dag nu").fill("20")
+    widget.get_by_label("Nu per dag").fill("20")
     page.wait_for_function("document.querySelector(\"[data-calculator='progression'] [data-result='summary']\").textContent.includes('van 20 naar 30')")
     rows = widget.locator("[data-result-table='weeks'] tbody tr")
     assert rows.count() == 5
@@ -45,7 +45,7 @@ def test_invalid_value_shows_dutch_error_at_the_field_and_keeps_the_plan(page, b
     open_calculator(page, base_url)
     widget = page.locator("[data-calculator='progression']")
     before = summary(page)
-    field = widget.get_by_label("Erbij per week")
+    field = widget.get_by_label("Minuten erbij per week")
     field.fill("8")
     error = widget.locator("[data-field-error='weekly_increase']")
     error.wait_for(state="visible")
@@ -158,6 +158,12 @@ def parity_cases(name: str, count: int = 60) -> list[dict]:
     if name == "progression":  # this week: before, on and after each boundary of the 8-week plan
         days = ("2026-01-04", "2026-01-05", "2026-01-11", "2026-01-12", "2026-03-01", "2026-03-02")
         cases += [{"start_date": "2026-01-05", "today": day} for day in days]
+        # The answer about last week from this week on, before the start and after the end;
+        # a long plan whose marked week is not one of the drawn bars.
+        cases += [{"current_minutes": 5, "start_date": "2026-12-07", "today": day, "last_week": answer}
+                  for day in ("2026-12-01", "2026-12-22", "2027-06-01") for answer in ("goed", "wisselend", "zwaar")]  # fmt: skip
+        cases.append({"current_minutes": 10, "goal_minutes": 120, "weekly_increase": 1, "start_date": "2026-01-07",
+                      "today": "2026-02-01", "last_week": "zwaar"})  # fmt: skip
     return cases
 
 
@@ -190,7 +196,7 @@ def test_without_javascript_the_prerendered_plan_shows(browser, base_url):
     assert widget.locator("[data-result-table='weeks']").is_visible()
     assert widget.locator("svg[data-result-chart] rect").count() == 8
     assert "In 8 weken van 10 naar 30 minuten" in widget.locator("[data-result='summary']").inner_text()
-    assert widget.get_by_label("Wandeltijd per dag nu").is_disabled()  # a form that cannot calculate is off
+    assert widget.get_by_label("Nu per dag").is_disabled()  # a form that cannot calculate is off
     assert "Zet JavaScript aan" in widget.locator("[data-calculator-status]").inner_text()
     context.close()
 
@@ -347,32 +353,49 @@ def test_this_week_is_marked_in_table_chart_and_print(page, base_url):
     page.clock.set_fixed_time(dt.datetime(2026, 1, 14, 10, 0))  # a Wednesday in week 2
     open_calculator(page, base_url)
     widget = page.locator("[data-calculator='progression']")
-    line = widget.locator("[data-current-week]")
+    line = widget.locator("[data-result='where']")
     assert line.is_hidden()  # no start date: no week
     widget.get_by_label("Startdatum").fill("2026-01-05")
     line.wait_for(state="visible")
-    assert line.inner_text() == "Je zit nu in week 2."
-    rows = widget.locator("[data-result-table='weeks'] tbody tr")
-    marked = widget.locator("tr.wg-current-week")
-    assert marked.count() == 1 and marked.get_attribute("aria-current") == "date"
+    # Python's sentence, from the browser's date: the same as CPython's for that day.
+    expected = calculators.calculate("progression", {"start_date": "2026-01-05", "today": "2026-01-14"})
+    assert line.inner_text() == expected["where"] and line.inner_text().startswith("Je zit nu in week 2 van 8: ")
+    marked = widget.locator("tr[aria-current='date']")
+    assert marked.count() == 1 and marked.get_attribute("data-when") == "current"
     assert marked.evaluate("(row) => [...row.parentNode.children].indexOf(row)") == 1
-    assert "(nu)" in marked.locator("[data-cell='week']").evaluate("(cell) => getComputedStyle(cell, '::after').content")
-    assert rows.count() == 8
+    assert marked.locator("th").inner_text() == "2 nu" and widget.locator("tr[data-when='past'] th").inner_text() == "1 voorbij"
+    assert widget.locator("[data-result-table='weeks'] tbody tr").count() == 8
     bars = widget.locator("svg[data-result-chart] rect")
     assert bars.nth(1).get_attribute("class") == "wg-current-week" and widget.locator("rect.wg-current-week").count() == 1
     assert "week 2, deze week" in widget.locator("figure.wg-chart figcaption").inner_text()
-    # The same Python rule as CPython, with the browser's date.
-    assert calculators.calculate("progression", {"start_date": "2026-01-05", "today": "2026-01-14"})["current_week"] == 2
     assert axe_violations(page) == [], "this week marked"
 
     page.emulate_media(media="print")
     assert line.is_visible() and marked.is_visible() and widget.locator("rect.wg-current-week").is_visible()
     page.emulate_media(media="screen")
 
-    # Before the start of the plan nothing is marked.
+    # Before the start of the plan nothing is marked, and the widget says when it begins.
     widget.get_by_label("Startdatum").fill("2026-02-02")
-    line.wait_for(state="hidden")
-    assert widget.locator(".wg-current-week").count() == 0
+    page.wait_for_function("document.querySelector(\"[data-calculator='progression'] [data-result='where']\").textContent.startsWith('Je plan begint')")
+    assert line.inner_text() == "Je plan begint maandag 2 februari 2026."
+    assert widget.locator(".wg-current-week, tr[aria-current]").count() == 0
+    assert page.recorder.errors == []
+
+
+def test_the_calendars_first_day_becomes_the_plans_start(page, base_url):
+    # A patient who only used "Zet in agenda": the plan learns its start and says where they are.
+    page.clock.set_fixed_time(dt.datetime(2026, 1, 14, 10, 0))  # a Wednesday in week 2 of a plan from 5 January
+    open_calculator(page, base_url)
+    widget = page.locator("[data-calculator='progression']")
+    widget.get_by_role("button", name="Zet in agenda").click()
+    widget.get_by_label("Eerste dag in je agenda").fill("2026-01-05")
+    with page.expect_download():
+        widget.get_by_role("button", name="Agendabestand downloaden").click()
+    widget.locator("[data-result='where']").wait_for(state="visible")
+    assert widget.locator("[data-result='where']").inner_text().startswith("Je zit nu in week 2 van 8: ")
+    assert widget.get_by_label("Startdatum").input_value() == "2026-01-05"
+    assert widget.locator("tr[aria-current='date'] [data-cell='week']").inner_text() == "2"
+    assert "Het agendabestand is gedownload" in widget.locator("[data-calculator-status]").inner_text()
     assert page.recorder.errors == []
 
 
@@ -470,9 +493,9 @@ def test_a_stale_stored_value_falls_back_to_the_default_with_a_note(page, base_u
     widget = page.locator("#rekenhulp-progression")
     note = widget.locator("[data-remember-note]")
     note.wait_for(state="visible")
-    assert "Erbij per week" in note.inner_text() and "Hoe ging de afgelopen week?" in note.inner_text()
+    assert "Minuten erbij per week" in note.inner_text() and "Hoe ging de afgelopen week?" in note.inner_text()
     assert "standaardwaarde" in note.inner_text()
-    assert widget.get_by_label("Erbij per week").input_value() == "3"
+    assert widget.get_by_label("Minuten erbij per week").input_value() == "3"
     assert widget.get_by_label("Doel per dag").input_value() == "40"
     assert widget.get_attribute("data-state") == "live"
     # The repaired input is what the device keeps from now on.

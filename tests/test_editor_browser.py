@@ -162,7 +162,7 @@ def test_the_calculator_component_writes_a_block_that_builds(page, editor_url, c
     editor = page.locator("[data-slate-editor]")
     assert editor.get_by_text("Van 5 tot en met 120 minuten").first.is_visible()
     editor.get_by_label("Doel per dag").last.fill("40")
-    editor.get_by_label("Erbij per week").last.fill("4")
+    editor.get_by_label("Minuten erbij per week").last.fill("4")
     publish(page)
     text = wait_for_file(path, page, "goal_minutes: 40")
     assert re.search(r"^/// calculator \| progression\ngoal_minutes: 40\nweekly_increase: 4\n///$", text, re.MULTILINE), text

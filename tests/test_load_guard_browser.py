@@ -40,7 +40,7 @@ def test_a_slow_link_that_keeps_moving_goes_live_and_what_the_patient_did_runs_o
     widget = page.locator(WIDGET)
     page.wait_for_selector(f"{WIDGET}[data-state='loading']")
     # Typed and tapped while Python loads: acknowledged at once, the plan marked.
-    widget.get_by_label("Wandeltijd per dag nu").fill("20")
+    widget.get_by_label("Nu per dag").fill("20")
     assert widget.locator("[data-calculator-stale]").inner_text() == (
         "Let op: het schema hieronder is nog niet berekend met je nieuwe invoer."
     )
@@ -91,7 +91,7 @@ def test_a_stalled_load_fails_with_its_cause_and_recovers_with_opnieuw_proberen(
     assert status.startswith("De rekenhulp kon niet laden. De verbinding is weggevallen of te traag."), status
     assert "2 seconden lang niets binnen" in page.evaluate("window.wandelgids.ready.catch((e) => e.message)")
     assert widget.locator("[data-result-table='weeks'] tbody tr").count() == 8  # the build's plan
-    assert widget.get_by_label("Wandeltijd per dag nu").is_disabled()
+    assert widget.get_by_label("Nu per dag").is_disabled()
     assert axe_violations(page) == [], "failed"
     # The network is back: one tap, no page reload.
     page.unroute("**/*.wasm")
@@ -100,8 +100,8 @@ def test_a_stalled_load_fails_with_its_cause_and_recovers_with_opnieuw_proberen(
     page.wait_for_selector(f"{WIDGET}[data-state='live']")
     assert widget.get_by_role("button", name="Opnieuw proberen").is_hidden()
     assert page.evaluate("window.__samePage") is True
-    widget.get_by_label("Wandeltijd per dag nu").fill("20")
-    widget.get_by_label("Wandeltijd per dag nu").press("Enter")
+    widget.get_by_label("Nu per dag").fill("20")
+    widget.get_by_label("Nu per dag").press("Enter")
     page.wait_for_function(
         "document.querySelector(\"[data-calculator='progression'] [data-result='summary']\").textContent.includes('van 20 naar 30')"
     )

@@ -44,7 +44,7 @@ def test_moving_between_calculator_pages_keeps_one_python(page, nginx_url, site)
     assert page.evaluate("window.wandelgids.ready.then(() => 'ready')") == "ready"
     page.go_back()
     page.wait_for_selector("[data-calculator='progression'][data-state='live']")
-    field = page.locator("[data-calculator='progression']").get_by_label("Wandeltijd per dag nu")
+    field = page.locator("[data-calculator='progression']").get_by_label("Nu per dag")
     field.fill("20")
     field.press("Enter")
     expect(page.locator("[data-calculator='progression'] [data-result='summary']")).to_contain_text("van 20 naar 30")

@@ -43,7 +43,7 @@ def test_printing_one_plan_prints_only_that_plan_with_its_inputs(page, base_url,
     for expected in (
         "Opbouwschema voor wandelen",
         "Jouw gegevens",
-        "Wandeltijd per dag nu: 12 minuten",
+        "Nu per dag: 12 minuten",
         "Doel per dag: 30 minuten",
         "Hoe ging de afgelopen week? Wisselend",
         "In 7 weken van 12 naar 30 minuten per dag",
@@ -96,7 +96,7 @@ def test_the_browser_s_own_print_shows_the_current_inputs_and_date(page, base_ur
     page.wait_for_function("location.search.includes('current_minutes=12')")
     page.emulate_media(media="print")
     text, _ = pdf_text(page)
-    assert "Wandeltijd per dag nu: 12 minuten" in text and "Wandeltijd per dag nu: 10 minuten" not in text
+    assert "Nu per dag: 12 minuten" in text and "Nu per dag: 10 minuten" not in text
     assert re.search(r"Afgedrukt op \d{1,2} [a-z]+ \d{4} van de Wandelgids", text)
     assert "In 7 weken van 12 naar 30 minuten per dag" in text
 

@@ -46,9 +46,9 @@ def status(page, widget: str) -> str:
 @pytest.mark.parametrize(
     ("field", "typed", "half_typed", "label"),
     [
-        ("current_minutes", "999", ["9", "99"], "Wandeltijd per dag nu"),
-        ("current_minutes", "12,5", ["1", "12", "12,"], "Wandeltijd per dag nu"),
-        ("weekly_increase", "10", ["1"], "Erbij per week"),
+        ("current_minutes", "999", ["9", "99"], "Nu per dag"),
+        ("current_minutes", "12,5", ["1", "12", "12,"], "Nu per dag"),
+        ("weekly_increase", "10", ["1"], "Minuten erbij per week"),
     ],
 )
 def test_half_typed_values_never_become_the_plan(page, base_url, field, typed, half_typed, label):
@@ -70,7 +70,7 @@ def test_half_typed_values_never_become_the_plan(page, base_url, field, typed, h
     stale = page.locator(f"#{widget} [data-calculator-stale]")
     assert stale.is_visible()
     assert "hoort bij je laatste geldige invoer" in stale.inner_text()
-    assert "Wandeltijd per dag nu: 10 minuten" in stale.inner_text()
+    assert "Nu per dag: 10 minuten" in stale.inner_text()
     assert label in status(page, widget)
     assert page.locator(f"#{widget}-{field}").get_attribute("aria-invalid") == "true"
 
@@ -87,9 +87,9 @@ def test_with_a_field_invalid_every_action_refuses_and_says_what_to_fix(page, ba
         page.evaluate(f"document.querySelector('#{widget} [data-calculator-status]').textContent = ''")
         buttons.get_by_role("button", name=action).click()
         page.wait_for_function(
-            f"document.querySelector('#{widget} [data-calculator-status]').textContent.includes('kan nog niet')"
+            f"document.querySelector('#{widget} [data-calculator-status]').textContent.includes('Verbeter eerst')"
         )
-        assert status(page, widget) == f'{action} kan nog niet: verbeter eerst "Doel per dag".'
+        assert status(page, widget) == f'Verbeter eerst "Doel per dag". Daarna werkt „{action}”.'
         # The field to fix gets the focus.
         assert page.evaluate("document.activeElement.id") == f"{widget}-goal_minutes"
     assert page.evaluate("window.__printed") == 0
@@ -97,7 +97,7 @@ def test_with_a_field_invalid_every_action_refuses_and_says_what_to_fix(page, ba
     assert "goal_minutes=500" not in page.url
     # The guard is one function other features can use.
     assert page.evaluate(f"window.wandelgids.validInputs('{widget}', 'Onthouden')") is None
-    assert status(page, widget).startswith("Onthouden kan nog niet")
+    assert status(page, widget) == 'Verbeter eerst "Doel per dag". Daarna werkt „Onthouden”.'
     # Fixed: the same guard gives the whole, valid inputs and their result.
     type_slowly(page, f"#{widget}-goal_minutes", "40")
     page.keyboard.press("Enter")
@@ -133,9 +133,9 @@ def test_a_link_with_an_invalid_value_opens_with_the_default_and_a_note(page, ba
     )
     note = widget.locator("[data-calculator-link-note]")
     assert note.is_visible()
-    assert 'Wandeltijd per dag nu "999"' in note.inner_text()
+    assert 'Nu per dag "999"' in note.inner_text()
     assert "standaardwaarde" in note.inner_text()
-    assert widget.get_by_label("Wandeltijd per dag nu").input_value() == "10"
+    assert widget.get_by_label("Nu per dag").input_value() == "10"
     assert widget.get_attribute("data-state") == "live"
     assert "vorige invoer" not in widget.locator("[data-calculator-status]").inner_text()
     assert "current_minutes=999" not in page.url and "current_minutes=10" in page.url
@@ -162,7 +162,7 @@ def test_an_action_right_after_typing_uses_the_whole_value(page, base_url):
     status = f"document.querySelector('#{widget} [data-calculator-status]').textContent"
     type_slowly(page, f"#{widget}-current_minutes", "999")
     link.click()
-    page.wait_for_function(f"{status}.includes('kan nog niet')")
+    page.wait_for_function(f"{status}.includes('Verbeter eerst')")
     assert "current_minutes=99" not in page.url
     type_slowly(page, f"#{widget}-current_minutes", "25")
     link.click()

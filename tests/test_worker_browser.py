@@ -204,14 +204,14 @@ def test_a_worker_that_stops_answering_shows_the_failed_state_with_the_prerender
     widget = page.locator("[data-calculator='progression']")
     prerendered = widget.locator("[data-calculator-result]").inner_html()
     page.wait_for_selector("[data-calculator='progression'][data-state='live']")
-    widget.get_by_label("Wandeltijd per dag nu").fill("20")
-    widget.get_by_label("Wandeltijd per dag nu").press("Enter")
+    widget.get_by_label("Nu per dag").fill("20")
+    widget.get_by_label("Nu per dag").press("Enter")
     page.wait_for_selector("[data-calculator='progression'][data-state='failed']")
     assert REASONS[kind] in page.evaluate("window.__reason")
     assert "De rekenhulp werkt niet meer" in widget.locator("[data-calculator-status]").inner_text()
     assert widget.locator("[data-calculator-result]").inner_html() == prerendered
-    assert widget.get_by_label("Wandeltijd per dag nu").is_disabled()
-    assert widget.get_by_label("Wandeltijd per dag nu").input_value() != "20"
+    assert widget.get_by_label("Nu per dag").is_disabled()
+    assert widget.get_by_label("Nu per dag").input_value() != "20"
     assert page.recorder.errors == []
     assert axe_violations(page) == []
 

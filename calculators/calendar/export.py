@@ -30,7 +30,7 @@ class ParamsField(Field):
     """The planner's own inputs, as its form sends them (checked by its own schema)."""
 
     def allowed(self) -> str:
-        return "de invoer van het schema (een JSON-object)"
+        return "maak eerst een geldig schema; alleen dat kan in je agenda"
 
     def normalise(self, value: object) -> dict:
         if not isinstance(value, dict):
@@ -40,8 +40,8 @@ class ParamsField(Field):
 
 RULES = (
     Rule(
-        "Het opbouwschema komt als één agenda-item per week in je agenda, op de dagen van die week.",
-        quote="Richtlijn: verleng je wandelingen met enkele minuten per week, niet ineens van tien naar dertig minuten.",
+        "Het opbouwschema komt als één agenda-item per week in je agenda, op de dagen van die week. De eerste dag "
+        "die je kiest is de startdatum van het schema: de weken in je agenda zijn de weken die de rekenhulp toont."
     ),
     Rule(
         "De wandelingen van het dagschema herhalen elke week op hun eigen tijd: doordeweeks van maandag tot en "
@@ -111,7 +111,13 @@ def _start(p: dict, plan: dict) -> _dt.date:
 
 def _plan(p: dict) -> tuple[dict | None, list[dict]]:
     module = _planners()[p["calculator"]]
-    values, errors = registry.validate(module, p["params"])
+    params = p["params"]
+    # The calendar's first day is the plan's start date (when the plan has one), so the
+    # weeks in the file are the weeks the widget shows, this week's included.
+    own = registry.action(module, "calendar").start_field
+    if own and p.get("start_date"):
+        params = {**params, own: p["start_date"]}
+    values, errors = registry.validate(module, params)
     if errors:
         return None, [{"field": "params", "message": "Schema: maak eerst een geldig schema; alleen dat kan in je agenda."}]
     return {"calculator": p["calculator"], "params": values, **module.compute(values)}, []

@@ -1,6 +1,5 @@
 // Filling in the templates the build rendered (data-result*, data-cell,
 // <template data-row-template>) with a result from Python, and errors at their fields.
-import { markCurrentWeek } from "./current-week.js";
 import { dutchDay } from "./dutch-date.js";
 
 const FORMATS = {
@@ -21,6 +20,9 @@ function renderTable(table, rows) {
     ...rows.map((row) => {
       const tr = template.content.firstElementChild.cloneNode(true);
       for (const cell of tr.querySelectorAll("[data-cell]")) show(cell, row[cell.dataset.cell]);
+      // A row may say where it stands in time (past, current, future), as the build marks it.
+      if (row.when) tr.dataset.when = row.when;
+      if (row.when === "current") tr.setAttribute("aria-current", "date");
       return tr;
     }),
   );
@@ -53,7 +55,7 @@ function renderChart(svg, chart) {
       shape("text", { class: "wg-chart__tick", x: chart.left - 4, y: tick.y + 4, "text-anchor": "end" }, tick.value),
     ]),
     ...chart.bars.flatMap((bar) => [
-      shape("rect", { x: bar.x, y: bar.y, width: bar.width, height: bar.height }),
+      shape("rect", { x: bar.x, y: bar.y, width: bar.width, height: bar.height, ...(bar.marked && { class: "wg-current-week" }) }),
       shape("text", { class: "wg-chart__value", x: bar.center, y: bar.y - 3, "text-anchor": "middle" }, bar.value),
       shape("text", { class: "wg-chart__label", x: bar.center, y: chart.base + 13, "text-anchor": "middle" }, bar.label),
     ]),
@@ -71,7 +73,6 @@ export function renderResult(widget, result) {
   for (const table of box.querySelectorAll("[data-result-table]")) renderTable(table, result[table.dataset.resultTable]);
   for (const svg of box.querySelectorAll("[data-result-chart]")) renderChart(svg, result[svg.dataset.resultChart]);
   for (const element of box.querySelectorAll("[data-result-show]")) element.hidden = !result[element.dataset.resultShow];
-  markCurrentWeek(box, result);
 }
 
 // Python's messages at their fields (data-field-error="name"; "" for the whole form).

@@ -42,7 +42,7 @@ export const TEXT = {
   updated: (noun) => `${capital(noun)} is bijgewerkt.`,
   invalid: (noun, labels) => `Controleer ${labels}. ${capital(noun)} hieronder hoort nog bij je vorige invoer.`,
   stale: (noun, inputs) => `Let op: ${noun} hieronder hoort bij je laatste geldige invoer: ${inputs}.`,
-  refused: (action, labels) => `${action} kan nog niet: verbeter eerst ${labels}.`,
+  refused: (action, labels) => `Verbeter eerst ${labels}. Daarna werkt „${action}”.`,
   ignored: (items) =>
     `De link bevatte een ongeldige waarde, die is genegeerd: ${items}. ` +
     "Daarvoor staat nu de standaardwaarde.",

@@ -25,6 +25,18 @@ function prefill(panel, form) {
   }
 }
 
+// The calendar's values that the plan's form also asks (its start date); true if one changed.
+function adopt(panel, form) {
+  let changed = false;
+  for (const field of panel.elements) {
+    const own = field.name && form.elements.namedItem(field.name);
+    if (!own || own.value === field.value) continue;
+    own.value = field.value;
+    changed = true;
+  }
+  return changed;
+}
+
 function download(filename, text) {
   const link = Object.assign(document.createElement("a"), {
     href: URL.createObjectURL(new Blob([text], { type: "text/calendar" })),
@@ -37,7 +49,7 @@ function download(filename, text) {
 registerAction({
   name: "calendar",
   selector: '[data-calculator-action="calendar"]',
-  connect({ widget, form, calculate, checkInputs, status }, button) {
+  connect({ widget, form, calculate, checkInputs, update, status }, button) {
     const panel = widget.querySelector("[data-calendar-form]");
     if (!panel) return;
     // The calculator that writes the file, as the build named it.
@@ -73,6 +85,9 @@ registerAction({
       }
       showErrors(panel, []);
       download(result.filename, result.ics);
+      // The file's first day becomes the plan's own (its field of the same name), so the
+      // widget says where the patient is in the plan ("Je zit nu in week N"), as the file does.
+      if (adopt(panel, form)) await update();
       status(`${TEXT.calendar} ${result.summary}`);
     });
   },

@@ -8,7 +8,7 @@ import { registerAction } from "./registry.js";
 
 const REMEMBER_PREFIX = "wandelgids.onthoud.";
 // The refusal starts with this when the tick asks for invalid input.
-const ACTION = "Onthouden";
+const ACTION = "Onthoud mijn gegevens"; // the tick's own words, for "Daarna werkt ..."
 
 function storage() {
   try {
