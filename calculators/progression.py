@@ -109,13 +109,15 @@ SCHEMA = Schema(
             "start_date",
             DATE,
             "Startdatum",
-            "Optioneel: op welke dag begint week 1?",
+            "Optioneel: op welke dag begint week 1? Zet je het schema in je agenda, dan wordt de eerste dag "
+            "in je agenda de startdatum.",
         ),
         Field(
             "last_week",
             CHOICE,
             "Hoe ging de afgelopen week?",
-            "Optioneel: pas het schema aan op hoe het wandelen de afgelopen week ging.",
+            "Optioneel: pas het schema aan op hoe het wandelen de afgelopen week ging. Het verandert vanaf "
+            "deze week; de weken ervoor blijven zoals ze waren.",
             choices=(
                 ("goed", "Goed"),
                 ("wisselend", "Wisselend"),

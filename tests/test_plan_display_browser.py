@@ -38,7 +38,7 @@ def test_a_long_plan_stays_readable_on_a_phone(browser, base_url):
     assert values[0] == "10" and values[-1] == "120"
     assert chart.locator("text.wg-chart__tick").evaluate_all("(all) => all.map((e) => e.textContent)")[0] == "0"
     assert chart.locator("text.wg-chart__axis-name").text_content() == "minuten per dag"
-    assert "elke 10e week" in widget.locator("figcaption").inner_text()
+    assert "elke tiende week" in widget.locator("figcaption").inner_text()
     # Nothing sticks out sideways on a 390 px screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
