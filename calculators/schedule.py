@@ -248,8 +248,8 @@ def build_up(total: int) -> str:
     if total <= START_MINUTES:
         return ""
     return (
-        f"Wandel je nu minder dan {_minutes_text(total)} per dag? Begin dan niet ineens met dit schema. Bouw "
-        f"eerst op naar {_minutes_text(total)}, met enkele minuten per week erbij: het opbouwschema rekent uit hoe."
+        f"Wandel je nu minder dan {text.minutes(total)} per dag? Begin dan niet ineens met dit schema. Bouw "
+        f"eerst op naar {text.minutes(total)}, met enkele minuten per week erbij: het opbouwschema rekent uit hoe."
     )
 
 
