@@ -61,7 +61,7 @@ SCHEMA = Schema(
         Field(
             "inhale_steps",
             INTEGER,
-            "Stappen inademen",
+            "Inademen over",
             "Over hoeveel stappen adem je in? Het voorbeeld van het Rugcentrum Hilversum is drie stappen.",
             unit="stappen",
             default=3,
@@ -71,7 +71,7 @@ SCHEMA = Schema(
         Field(
             "exhale_steps",
             INTEGER,
-            "Stappen uitademen",
+            "Uitademen over",
             "Over hoeveel stappen adem je uit? Het voorbeeld van het Rugcentrum Hilversum is vier tot "
             "vijf stappen: langer dan de inademing.",
             unit="stappen",

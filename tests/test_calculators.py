@@ -579,7 +579,9 @@ def test_the_day_schedule_says_how_it_relates_to_building_up():
     assert default["build_up"].startswith("Wandel je nu minder dan 35 minuten per dag? Begin dan niet ineens met dit schema.")
     assert calculators.calculate("schedule", {"daily_minutes": 10})["build_up"] == ""  # the article's starting point
     ics = calculators.calculate("calendar", {"calculator": "schedule", "params": {}, "start_date": "2026-01-05", "weeks": 12})["ics"]
-    descriptions = [line for line in ics.replace("\r\n ", "").split("\r\n") if line.startswith("DESCRIPTION:")]
+    lines = ics.replace("\r\n ", "").split("\r\n")
+    descriptions = [line for line in lines if line.startswith("DESCRIPTION:") and "Gemaakt met" in line]  # not the alarms'
+    assert len(descriptions) == lines.count("BEGIN:VEVENT")
     assert descriptions and all("Begin dan niet ineens met dit schema." in d and "(Advies van de Wandelgids.)" in d for d in descriptions)
 
 

@@ -92,14 +92,14 @@ def test_schedule_and_breathing_update(page, base_url):
     page.wait_for_function(f"{figure} === '15'")
     # Hurried: said plainly, and the summary and the table write 28 the same way (issue 17).
     breathing.get_by_label("Stappen per minuut").fill("140")
-    breathing.get_by_label("Stappen inademen").fill("2")
-    breathing.get_by_label("Stappen uitademen").fill("3")
+    breathing.get_by_label("Inademen over").fill("2")
+    breathing.get_by_label("Uitademen over").fill("3")
     page.wait_for_function(f"{figure} === '28'")
     advice = breathing.locator("[data-result='advice']")
     assert advice.is_visible() and "niet rustig" in advice.inner_text() and "3 stappen inademen en 4" in advice.inner_text()
     assert "dat is 28 ademhalingen per minuut" in breathing.locator("[data-result='summary']").inner_text()
-    breathing.get_by_label("Stappen inademen").fill("3")
-    breathing.get_by_label("Stappen uitademen").fill("5")
+    breathing.get_by_label("Inademen over").fill("3")
+    breathing.get_by_label("Uitademen over").fill("5")
     page.wait_for_function(f"{figure} === '17,5'")
     assert advice.is_hidden()
 

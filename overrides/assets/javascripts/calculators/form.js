@@ -34,13 +34,13 @@ export function fieldLabel(form, name) {
   return label ? label.firstChild.textContent.trim() : name;
 }
 
-// '"Doel per dag" en "Wandeltijd per dag nu"' for the fields that errors name.
+// '"Doel per dag" en "Nu per dag"' for the fields that errors name.
 export function listLabels(form, errors) {
   const labels = [...new Set(errors.map((error) => (error.field ? `"${fieldLabel(form, error.field)}"` : "de invoer")))];
   return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} en ${labels.at(-1)}` : labels[0];
 }
 
-// ["Wandeltijd per dag nu: 10 minuten", "Doel per dag: 30 minuten", ...] for the inputs that are set.
+// ["Nu per dag: 10 minuten", "Doel per dag: 30 minuten", ...] for the inputs that are set.
 export function describeInputs(form, params) {
   return Object.entries(params)
     .filter(([, value]) => value !== "")
