@@ -50,7 +50,7 @@ def test_the_site_s_own_numbers_are_marked_as_its_choice():
 def test_the_longer_exhale_rests_on_the_article_s_example_not_on_a_rule_of_its_own():
     """Issue 17: the breathing rule quotes 'drie stappen inademen, vier tot vijf stappen uitademen'."""
     exhale = [r for r in calculators.describe("breathing")["rules"] if "uitademing langer dan de inademing" in r["text"]]
-    assert [r["quote"] for r in exhale] == ["Voorbeeld: drie stappen inademen, vier tot vijf stappen uitademen."]
+    assert [r["quotes"] for r in exhale] == [["Voorbeeld: drie stappen inademen, vier tot vijf stappen uitademen."]]
     assert "rekent de rekenhulp het ritme toch uit" in exhale[0]["text"]
 
 
