@@ -112,6 +112,13 @@ def test_a_visited_calculator_page_works_offline_with_its_remembered_plan(served
     page.evaluate(AXE.read_text(encoding="utf-8"))  # through DevTools: the page's CSP stays as served
     assert axe_violations(page) == []
 
+    # Offline, instant navigation to the other page visited before: swapped in, with its note.
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-sidebar--primary a.md-nav__link[href*='veelgemaakte-fouten/']").first.click()
+    page.wait_for_url("**/veelgemaakte-fouten/")
+    expect(page.locator(".wg-offline-note")).to_be_visible()
+    assert page.evaluate("window.__sameDocument") is True
+
     # A page never opened before: the Dutch offline page, at the address asked for.
     response = page.goto(url + "onderzoek/")
     assert response.status == 503
