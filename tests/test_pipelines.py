@@ -91,8 +91,8 @@ def test_every_pipeline_command_is_a_make_target_or_a_known_host_line():
 
 def test_production_waits_for_the_checks_and_the_launch_checklist_and_previews_do_not():
     publish = yaml.safe_load((ROOT / ".github/workflows/publiceren.yml").read_text())
-    steps = [step.get("run") or step.get("uses") for step in publish["jobs"]["bouwen"]["steps"]]
-    order = ["make check-content", "make build", "make launch-check", "make deploy-rsync", "actions/upload-pages-artifact@v3"]
+    steps = [step.get("run") or step.get("uses").split("@")[0] for step in publish["jobs"]["bouwen"]["steps"]]
+    order = ["make check-content", "make build", "make launch-check", "make deploy-rsync", "actions/upload-pages-artifact"]
     assert [steps.index(step) for step in order] == sorted(steps.index(step) for step in order)
     assert publish["jobs"]["publiceren"]["needs"] == "bouwen"
     assert publish[True]["push"]["branches"] == ["main"]  # PyYAML reads `on:` as True
@@ -263,3 +263,13 @@ def test_the_makefile_installs_exactly_the_locked_uv():
     lock = (ROOT / "uv.lock").read_text()
     assert re.search(rf'name = "uv"\nversion = "{re.escape(pinned)}"', lock)
     assert "'uv==$(UV_VERSION)'" in makefile
+
+
+def test_every_action_is_pinned_by_its_full_commit_sha():
+    """A moved tag cannot change what runs with the repository's secrets: `uses:` names a commit, the comment its release."""
+    for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        uses = re.findall(r"^\s*(?:- )?uses: (\S+)(.*)$", workflow.read_text(), re.MULTILINE)
+        assert uses, workflow.name
+        for action, comment in uses:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), (workflow.name, action)
+            assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), (workflow.name, action, comment)
