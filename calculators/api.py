@@ -9,6 +9,7 @@ import datetime as _dt
 from types import ModuleType
 
 from . import registry
+from .text import date as dutch_date
 from .calendar import export as calendar_export
 from .rules import problems
 
@@ -70,7 +71,9 @@ def calculate(name: object, params: object = None) -> dict:
         values, errors = validate_options(label, params)
         if errors:
             return {"ok": False, "calculator": label, "errors": errors}
-        return {"ok": True, "calculator": label, "params": values, **_MODULES[label].compute(values)}
+        module = _MODULES[label]
+        # `inputs`: the patient's inputs as lines, for the printout and the stale note.
+        return {"ok": True, "calculator": label, "params": values, "inputs": module.SCHEMA.inputs(values), **module.compute(values)}
     except ImportError:
         # Only a Python that lacks a standard module gets here (in the browser: a standard
         # library cut too far). No input fixes that, so the caller must fail visibly.
@@ -116,7 +119,8 @@ def _refused(message: str) -> dict:
 
 def calculate_json(text: object) -> str:
     """calculate() across a text boundary (the browser's worker): a JSON request
-    {"name": ..., "params": {...}} in, the result as JSON text out. Never raises."""
+    {"name": ..., "params": {...}, "today": "YYYY-MM-DD"} in, the result as JSON text out
+    (with today_text, the browser's day in Dutch, when today is a date). Never raises."""
     if isinstance(text, (str, bytes)) and _too_large(text):
         return json.dumps(_refused(TOO_LARGE))
     try:
@@ -125,4 +129,14 @@ def calculate_json(text: object) -> str:
         request = None
     if not isinstance(request, dict):
         return json.dumps(_refused(f"Het verzoek aan de rekenhulp is onleesbaar. {RELOAD}"))
-    return json.dumps(calculate(request.get("name"), request.get("params")))
+    result = calculate(request.get("name"), request.get("params"))
+    if result["ok"] and (day := _day(request.get("today"))):
+        result["today_text"] = dutch_date(day)  # the browser's day in Dutch, e.g. for "Afgedrukt op ..."
+    return json.dumps(result)
+
+
+def _day(value: object) -> _dt.date | None:
+    try:
+        return _dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None

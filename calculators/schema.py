@@ -6,6 +6,8 @@ import datetime as _dt
 import math
 import re
 
+from . import text
+
 INTEGER = "integer"
 TIME = "time"
 DATE = "date"
@@ -62,6 +64,16 @@ class Field:
             "choices": [{"value": v, "label": lbl} for v, lbl in self.choices],
             "from_browser": self.from_browser,
         }
+
+    def shown(self, value: object) -> object:
+        """A value as the patient reads it: a choice's label, a tick as aan or uit."""
+        if self.type == BOOLEAN:
+            return "aan" if value else "uit"
+        return dict(self.choices).get(value, value)
+
+    def line(self, value: object) -> str | None:
+        """The input as the patient reads it back (printout, calendar file): 'Doel per dag: 30 minuten'."""
+        return text.labelled(self.label, self.shown(value), self.unit)
 
     def allowed(self) -> str:
         """What to fill in, as a patient reads it: "vul een aantal minuten in, van 1 tot 120"."""
@@ -173,6 +185,11 @@ class Schema:
             "fields": [f.describe() for f in self.fields],
         }
 
+    def inputs(self, values: dict) -> list[str]:
+        """The patient's inputs as lines, in the form's order: what is set, not what the browser fills in."""
+        lines = (f.line(values[f.name]) for f in self.fields if values.get(f.name) not in (None, "") and not f.from_browser)
+        return [line for line in lines if line]
+
     def normalise(self, params: dict) -> tuple[dict, list[dict]]:
         """Fill in defaults and check every field; return (values, errors).
 
@@ -191,7 +208,7 @@ class Schema:
             errors.append({"field": shown, "message": f"Onbekend veld '{shown}'. Deze rekenhulp kent: {known}."})
         if len(unknown) > MAX_UNKNOWN_NAMED:
             more = len(unknown) - MAX_UNKNOWN_NAMED
-            errors.append({"field": None, "message": f"En nog {more} {'onbekend veld' if more == 1 else 'onbekende velden'}."})
+            errors.append({"field": None, "message": f"En nog {text.amount(more, 'onbekend veld', 'onbekende velden')}."})
         for spec in self.fields:
             value = params.get(spec.name)
             if value is None or (value == "" and not spec.required):

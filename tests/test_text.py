@@ -39,3 +39,18 @@ def test_month_names_are_written_once():
     spelled = [p.relative_to(ROOT).as_posix() for p in sources
                if re.search(r"[\"']januari[\"']", p.read_text(encoding="utf-8", errors="replace"))]
     assert spelled == ["calculators/text.py"]
+
+
+def test_results_carry_the_strings_the_browser_shows():
+    """The browser formats nothing: inputs, figures and the day come as Dutch text."""
+    import json
+
+    import calculators
+
+    name = calculators.BLOCKS[0]
+    schema = calculators.describe(name)
+    result = json.loads(calculators.calculate_json(json.dumps({"name": name, "params": {}, "today": "2026-12-07"})))
+    assert result["today_text"] == "7 december 2026"
+    asked = [f for f in schema["fields"] if f["default"] is not None and not f["from_browser"]]
+    assert result["inputs"][: len(asked)] == [text.labelled(f["label"], f["default"], f["unit"]) for f in asked]
+    assert "today_text" not in json.loads(calculators.calculate_json(json.dumps({"name": name, "today": "gisteren"})))

@@ -14,7 +14,7 @@ import json
 from .. import registry, text
 from ..actions import REMINDER
 from ..rules import Review, Rule, add_months
-from ..schema import BOOLEAN, CHOICE, DATE, Field, FieldError, Schema
+from ..schema import CHOICE, DATE, Field, FieldError, Schema
 from . import ics
 
 PLACEABLE = False
@@ -31,6 +31,9 @@ class ParamsField(Field):
 
     def allowed(self) -> str:
         return "maak eerst een geldig schema; alleen dat kan in je agenda"
+
+    def line(self, value: object) -> None:
+        return None  # the plan's own inputs are listed field by field
 
     def normalise(self, value: object) -> dict:
         if not isinstance(value, dict):
@@ -148,16 +151,12 @@ def check(p: dict) -> list[dict]:
 
 
 def _inputs_text(module, plan: dict, start: _dt.date, extra: list[tuple[Field, object]]) -> str:
-    """Which inputs made the file, in the calculators' own Dutch labels."""
-    parts = []
-    for field in module.SCHEMA.fields:
-        value = plan["params"].get(field.name)
-        if value is None or field.from_browser:  # e.g. today: it does not change the walks
-            continue
-        parts.append(text.labelled(field.label, dict(field.choices).get(value, value), field.unit))
-    parts.append(text.labelled("Startdatum in de agenda", start.isoformat()))
-    for field, value in extra:
-        parts.append(text.labelled(field.label, ("aan" if value else "uit") if field.type == BOOLEAN else value))
+    """Which inputs made the file, in the calculators' own Dutch labels (as the printout lists them)."""
+    parts = [
+        *module.SCHEMA.inputs(plan["params"]),  # not today: it does not change the walks
+        text.labelled("Startdatum in de agenda", start.isoformat()),
+        *(text.labelled(field.label, field.shown(value)) for field, value in extra),
+    ]
     return f"Gemaakt met de Wandelgids van het Rugcentrum Hilversum ({module.SCHEMA.title}). Invoer: {'; '.join(parts)}."
 
 

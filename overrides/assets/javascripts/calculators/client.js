@@ -166,9 +166,9 @@ export function loadState() {
 }
 
 // The request as JSON text, or null when it cannot be one (a cycle, a BigInt, ...).
-function requestText(name, params) {
+function requestText(name, params, today) {
   try {
-    return JSON.stringify({ name, params });
+    return JSON.stringify(today ? { name, params, today } : { name, params });
   } catch {
     return null;
   }
@@ -177,11 +177,12 @@ function requestText(name, params) {
 // calculators.calculate(name, params) in the worker: resolves to its result; a request
 // over Python's limits resolves to Python's refusal without leaving the page. Rejects
 // only when the rekenhulp failed (the widgets already say so).
-export async function calculate(name, params) {
+// `today` (optional, YYYY-MM-DD): the patient's day, which Python returns in Dutch (today_text).
+export async function calculate(name, params, today) {
   const current = attempt;
   await current.ready;
   if (current.state !== "ready") throw new Error(TEXT.failed);
-  const request = requestText(name, params);
+  const request = requestText(name, params, today);
   if (request === null || oversized(request, current.limits)) return refusal(current.limits.refusal);
   return new Promise((resolve, reject) => {
     const id = nextId++;

@@ -6,7 +6,7 @@
 // asks checkInputs(), which refuses with a message naming what to fix.
 import { connectActions } from "./actions/registry.js";
 import { calculate, loadState, ready, restart } from "./client.js";
-import { describeInputs, listLabels, readForm, setStatus, withToday } from "./form.js";
+import { listLabels, localDate, readForm, setStatus, withToday } from "./form.js";
 import { renderResult, showErrors } from "./render.js";
 import { TEXT } from "./text.js";
 
@@ -41,7 +41,7 @@ export function connect(widget) {
   const prerendered = box.cloneNode(true);
   let latest = 0;
   let timer = null;
-  let lastValid = null;
+  let lastInputs = []; // the last valid result's inputs, as Python wrote them (result.inputs)
   let failed = false;
   // While Python loads: the one queued run of each action (the latest tap wins), and
   // whether the status acknowledges something the patient did.
@@ -56,14 +56,14 @@ export function connect(widget) {
     if (stale) box.dataset.stale = "";
     else delete box.dataset.stale;
     if (staleNote) {
-      staleNote.textContent = stale ? TEXT.stale(noun, describeInputs(form, lastValid.params).join(", ")) : "";
+      staleNote.textContent = stale ? TEXT.stale(noun, lastInputs.join(", ")) : "";
       staleNote.hidden = !stale;
     }
   }
 
   function apply(result, params, ticket = latest) {
     if (result.ok) {
-      lastValid = { params, result };
+      lastInputs = result.inputs;
       showErrors(form, []);
       renderResult(widget, result);
       markStale(false);
@@ -90,7 +90,8 @@ export function connect(widget) {
     const params = readForm(form);
     let result;
     try {
-      result = await calculate(name, withToday(widget, params));
+      // Today's date goes along: Python writes it in Dutch for the printout (today_text).
+      result = await calculate(name, withToday(widget, params), localDate(new Date()));
     } catch {
       return null; // the failed state is already on screen
     }
@@ -198,9 +199,8 @@ export function connect(widget) {
   controllers.set(widget, context);
 
   enableForm();
-  // The pre-rendered plan belongs to the form's own (default) values; read once enabled,
-  // since a disabled fieldset's fields are not part of the form's data.
-  lastValid = { params: readForm(form), result: null };
+  // The pre-rendered plan's inputs, as the build's Python wrote them into the printout.
+  lastInputs = [...widget.querySelectorAll("[data-print-inputs] li")].map((line) => line.textContent.trim());
   setStatus(widget, TEXT.progress(loadState().progress), "loading");
   // Lists calculate at once; typed values after a pause, on leaving the field or on Enter.
   form.addEventListener("input", (event) => {

@@ -40,19 +40,6 @@ export function listLabels(form, errors) {
   return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} en ${labels.at(-1)}` : labels[0];
 }
 
-// ["Nu per dag: 10 minuten", "Doel per dag: 30 minuten", ...] for the inputs that are set.
-export function describeInputs(form, params) {
-  return Object.entries(params)
-    .filter(([, value]) => value !== "")
-    .map(([name, value]) => {
-      const input = form.elements.namedItem(name);
-      const shown = input && input.tagName === "SELECT" ? input.querySelector(`option[value="${value}"]`)?.textContent : value;
-      const unit = input?.parentElement.querySelector(".wg-field__unit")?.textContent;
-      const label = fieldLabel(form, name);
-      return `${label}${label.endsWith("?") ? "" : ":"} ${shown}${unit ? ` ${unit}` : ""}`;
-    });
-}
-
 export function setStatus(widget, text, widgetState) {
   widget.dataset.state = widgetState;
   widget.querySelector("[data-calculator-status]").textContent = text;

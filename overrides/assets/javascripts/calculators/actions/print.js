@@ -1,36 +1,24 @@
 // "Afdrukken": prints just this plan. The print stylesheet shows only the widget
 // marked data-printing (its title, the inputs, the plan, the date, the contact line
-// and the disclaimer).
-import { dutchDate } from "../dutch-date.js";
-import { describeInputs } from "../form.js";
+// and the disclaimer). The inputs and the date come as Python wrote them (the result's
+// `inputs` and `today_text`): nothing is read back from the form or formatted here.
 import { registerAction } from "./registry.js";
 
-// The form's inputs and their values, for the printed plan.
-function fillPrintedInputs(widget, form, params) {
-  const list = widget.querySelector("[data-print-inputs]");
-  if (!list) return;
-  list.replaceChildren(
-    ...describeInputs(form, params).map((text) => Object.assign(document.createElement("li"), { textContent: text })),
-  );
-}
-
-function fillPrintDate(widget) {
-  const date = widget.querySelector("[data-print-date]");
-  if (date) date.textContent = dutchDate(new Date());
+function item(text) {
+  return Object.assign(document.createElement("li"), { textContent: text });
 }
 
 // Whatever prints the page (this button, Ctrl+P, a phone's share -> print), the printed
-// inputs and date belong to the plan on screen: refreshed after every valid result, and
-// the date once more just before printing (a tab left open overnight).
-function keepPrintOnlyCurrent(widget, form) {
-  fillPrintDate(widget);
-  window.addEventListener("beforeprint", () => fillPrintDate(widget));
-  return { valid: (params) => (fillPrintedInputs(widget, form, params), fillPrintDate(widget)) };
+// inputs and date belong to the plan on screen: refreshed with every valid result.
+function fillPrintOnly(widget, result) {
+  const list = widget.querySelector("[data-print-inputs]");
+  if (list) list.replaceChildren(...result.inputs.map(item));
+  const date = widget.querySelector("[data-print-date]");
+  if (date && result.today_text) date.textContent = result.today_text;
 }
 
-function printPlan(widget, form, params) {
-  fillPrintedInputs(widget, form, params);
-  fillPrintDate(widget);
+function printPlan(widget, result) {
+  fillPrintOnly(widget, result);
   widget.dataset.printing = "";
   document.documentElement.dataset.printingPlan = "";
   window.addEventListener(
@@ -47,11 +35,11 @@ function printPlan(widget, form, params) {
 registerAction({
   name: "print",
   selector: '[data-calculator-action="print"]',
-  connect({ widget, form, checkInputs }, button) {
+  connect({ widget, checkInputs }, button) {
     button.addEventListener("click", async () => {
       const valid = await checkInputs(button.textContent.trim());
-      if (valid) printPlan(widget, form, valid.params);
+      if (valid) printPlan(widget, valid.result);
     });
-    return keepPrintOnlyCurrent(widget, form);
+    return { valid: (params, result) => fillPrintOnly(widget, result) };
   },
 });
