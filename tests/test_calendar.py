@@ -393,3 +393,14 @@ def test_no_circular_import_and_the_writer_knows_no_plan():
         assert "api" not in imported and not any(name.endswith(".api") for name in imported), path
     writer = ast.parse((folder / "ics.py").read_text(encoding="utf-8"))
     assert not [node for node in ast.walk(writer) if isinstance(node, ast.ImportFrom) and node.level], "ics.py imports no calculator"
+
+
+def test_the_calendars_first_day_is_the_plans_start_date():
+    # A plan without a start date, answered "Zwaar" in its third week by the calendar's date:
+    # the file holds the weeks the widget shows once the calendar's day is its start date.
+    params = {"current_minutes": 5, "goal_minutes": 30, "last_week": "zwaar", "today": "2026-12-22"}
+    shown = calculators.calculate("progression", {**params, "start_date": "2026-12-07"})
+    assert shown["current_week"] == 3
+    text = calendar(calculators.calculate("progression", params), start_date="2026-12-07")["ics"].replace("\r\n ", "")
+    summaries = [line for line in text.split("\r\n") if line.startswith("SUMMARY:Wandelen week")]
+    assert summaries == [f"SUMMARY:Wandelen week {w['week']}: {w['minutes_per_day']} minuten per dag" for w in shown["weeks"]]
