@@ -306,8 +306,10 @@ def compute(p: dict) -> dict:
             "minutes_per_day": minutes,
             "blocks": split_blocks(minutes, p["blocks_per_day"]),
         }
+        week["blocks_list"] = text.blocks(week["blocks"])  # "5 + 4 + 4", as the table shows it
         if start is not None:
-            week["start_date"] = (start + _dt.timedelta(weeks=number - 1)).isoformat()
+            first = start + _dt.timedelta(weeks=number - 1)
+            week["start_date"], week["start_date_text"] = first.isoformat(), text.date(first)
         if where is not None:
             when = "future" if where == BEFORE else "past" if where == AFTER else (
                 "past" if number < week_now else "current" if number == week_now else "future"

@@ -36,7 +36,7 @@ def test_changing_an_input_updates_the_plan(page, base_url):
     assert "van 20 minuten in week 1" in widget.locator("figcaption").inner_text()
     # A start date adds the Dutch dates column.
     widget.get_by_label("Startdatum").fill("2026-01-05")
-    page.wait_for_function("!document.querySelector(\"[data-calculator='progression'] th[data-column='start_date']\").hidden")
+    page.wait_for_function("!document.querySelector(\"[data-calculator='progression'] th[data-column='start_date_text']\").hidden")
     assert "12 januari 2026" in widget.locator("[data-result-table='weeks']").inner_text()
     assert page.recorder.errors == []
 
@@ -77,7 +77,7 @@ def test_keyboard_only(page, base_url):
     assert page.evaluate("document.activeElement.id") == "rekenhulp-progression-blocks_per_day"
     page.keyboard.press("ControlOrMeta+a")
     page.keyboard.type("3")
-    page.wait_for_function("document.querySelector('#rekenhulp-progression [data-cell=blocks]').textContent === '5 + 4 + 4'")
+    page.wait_for_function("document.querySelector('#rekenhulp-progression [data-cell=blocks_list]').textContent === '5 + 4 + 4'")
 
 
 def test_schedule_and_breathing_update(page, base_url):
@@ -334,7 +334,7 @@ def test_a_plan_goes_into_the_calendar(page, base_url):
 
     # A dated build-up plan suggests its own start date.
     page.locator("#rekenhulp-progression-start_date").fill("2026-01-05")
-    page.wait_for_function("!document.querySelector(\"#rekenhulp-progression th[data-column='start_date']\").hidden")
+    page.wait_for_function("!document.querySelector(\"#rekenhulp-progression th[data-column='start_date_text']\").hidden")
     start, download = download_calendar(page, "rekenhulp-progression")
     assert start == "2026-01-05"
     text = download.path().read_bytes().decode("utf-8")

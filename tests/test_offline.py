@@ -48,7 +48,7 @@ def test_hashed_files_are_exactly_those_the_headers_let_browsers_keep_a_year(sit
 def test_each_page_needs_what_it_loads_a_calculator_page_the_pyodide_folder(site):
     manifest = shipped(site)
     common = set(manifest["common"])
-    assert {"/search/search_index.json", "/assets/javascripts/offline.js", "/assets/javascripts/calculators/dutch-date.js"} <= common
+    assert {"/search/search_index.json", "/assets/javascripts/offline.js"} <= common
     assert "/assets/javascripts/lunr/min/lunr.nl.min.js" in common  # Material's search worker imports it
     folder = {key for key in manifest["files"] if key.startswith("/assets/pyodide/")}
     assert folder <= set(manifest["pages"]["/opbouwen/"])

@@ -54,3 +54,11 @@ def test_results_carry_the_strings_the_browser_shows():
     asked = [f for f in schema["fields"] if f["default"] is not None and not f["from_browser"]]
     assert result["inputs"][: len(asked)] == [text.labelled(f["label"], f["default"], f["unit"]) for f in asked]
     assert "today_text" not in json.loads(calculators.calculate_json(json.dumps({"name": name, "today": "gisteren"})))
+
+
+def test_the_calculator_javascript_formats_nothing():
+    """Numbers, dates and lists reach the widget as the result's strings: no formatter in the bridge."""
+    bridge = ROOT / "overrides/assets/javascripts"
+    modules = [bridge / "calculators.js", *sorted((bridge / "calculators").rglob("*.js"))]
+    formatting = re.compile(r"Intl\.|toLocale|toFixed|\.join\(\" \+ \"\)")
+    assert [m.name for m in modules if formatting.search(m.read_text(encoding="utf-8"))] == []

@@ -8,7 +8,9 @@
 //   <html data-wandelgids-kept="/path/"> says when that is done (tests, benchmarks);
 // - shows the note "Je bent offline: dit is de versie van <datum>" when the worker
 //   answered with a kept copy (it writes the moment it kept it into the note's attribute).
-import { dutchDate } from "./calculators/dutch-date.js";
+// The one date the browser writes itself: the moment a copy was kept is known only here, on
+// any page, offline, where no Python runs (every other date comes from calculators/text.py).
+const KEPT_ON = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
 
 const WORKER = new URL("../../service-worker.js", import.meta.url);
 
@@ -18,7 +20,7 @@ function showOfflineNote() {
   if (!kept || Number.isNaN(kept.getTime())) return;
   const time = note.querySelector("time");
   time.dateTime = kept.toISOString();
-  time.textContent = dutchDate(kept);
+  time.textContent = KEPT_ON.format(kept);
   note.hidden = false;
 }
 

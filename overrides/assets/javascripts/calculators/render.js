@@ -1,16 +1,9 @@
 // Filling in the templates the build rendered (data-result*, data-cell,
 // <template data-row-template>) with a result from Python, and errors at their fields.
-import { dutchDay } from "./dutch-date.js";
-
-const FORMATS = {
-  date: dutchDay,
-  blocks: (value) => value.join(" + "),
-  caption: (chart) => chart.caption,
-};
+// Nothing is formatted here: a result carries every string it shows (calculators/text.py).
 
 function show(element, value) {
-  const format = FORMATS[element.dataset.format];
-  element.textContent = value === undefined || value === null ? "" : format ? format(value) : String(value);
+  element.textContent = value === undefined || value === null ? "" : String(value);
 }
 
 function renderTable(table, rows) {
@@ -45,7 +38,9 @@ function shape(tag, attributes, text) {
 
 // Draws the shapes the calculator computed (calculators/chart.py), as chart-shapes.html does.
 function renderChart(svg, chart) {
-  svg.closest("[data-result-chart-box]").hidden = !chart;
+  const figure = svg.closest("[data-result-chart-box]");
+  figure.hidden = !chart;
+  figure.querySelector("figcaption").textContent = chart ? chart.caption : "";
   if (!chart) return svg.replaceChildren();
   svg.setAttribute("viewBox", `0 0 ${chart.width} ${chart.height}`);
   svg.replaceChildren(
