@@ -321,3 +321,15 @@ def test_the_staff_guide_shows_the_build_stop_and_template_messages(tmp_path):
     stop = build_stop_message(check_site(docs))
     assert stop.startswith("De site wordt niet gebouwd: ") and " fouten in de inhoud" in stop
     assert "de sjabloon linkt naar 'hulp-nodig/', maar de pagina 'docs/hulp-nodig.md' bestaat niet" in stop
+
+
+def test_deleting_the_build_up_page_is_reported_at_the_day_schedules_link():
+    # The day schedule's advice links to the build-up plan (HANDLEIDING: "verwijder die pagina dus niet").
+    from wandelgids.content_checks import check_templates
+
+    root = Path(__file__).resolve().parent.parent
+    pages = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")}
+    assert check_templates(root / "overrides", root / "docs", pages) == []
+    found = check_templates(root / "overrides", root / "docs", pages - {"opbouwen.md"})
+    assert [f.path for f in found] == ["overrides/calculators/result-schedule.html"]
+    assert "de pagina 'docs/opbouwen.md' bestaat niet" in found[0].message
