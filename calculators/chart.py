@@ -6,6 +6,8 @@ the same shapes from it, so the chart cannot differ between them.
 
 from __future__ import annotations
 
+from . import text
+
 MAX_BARS = 12  # more weeks than this: every n-th week is drawn, so a phone can read it
 BAR_STEP = 24
 BAR_WIDTH = 16
@@ -14,10 +16,6 @@ TOP = 26  # room for the axis name and the value above the tallest bar
 PLOT = 100  # height of the tallest bar
 BOTTOM = 18  # room for the week numbers
 TICK_STEPS = (1, 2, 5, 10, 15, 20, 30, 60)
-# "getekend is elke tweede week": the ordinals a caption needs (MAX_BARS and the longest plan
-# keep the step at ten or less); a larger step would read "elke 11e".
-ORDINALS = {2: "tweede", 3: "derde", 4: "vierde", 5: "vijfde", 6: "zesde", 7: "zevende", 8: "achtste",
-            9: "negende", 10: "tiende"}  # fmt: skip
 
 
 def _tick_step(top: int) -> int:
@@ -59,7 +57,7 @@ def bar_chart(
         f"tot {values[-1]} {unit} in {item} {labels[-1]}"
     )
     if every > 1:
-        caption += f"; getekend is elke {ORDINALS.get(every, f'{every}e')} {item} en de laatste"
+        caption += f"; getekend is elke {text.ordinal(every)} {item} en de laatste"
         if extra:
             caption += f", en {item} {labels[marked]}"
     if marked is not None:

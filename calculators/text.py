@@ -44,6 +44,16 @@ def number(number: float) -> str:
     return decimal(number).removesuffix(",0")
 
 
+# "elke tweede week": written out up to ten (a chart's step stays at ten or less), then "11e".
+ORDINALS = {2: "tweede", 3: "derde", 4: "vierde", 5: "vijfde", 6: "zesde", 7: "zevende", 8: "achtste",
+            9: "negende", 10: "tiende"}  # fmt: skip
+
+
+def ordinal(number: int) -> str:
+    """2 -> 'tweede', 10 -> 'tiende', 11 -> '11e'."""
+    return ORDINALS.get(number, f"{number}e")
+
+
 def plural(count: int, one: str, many: str) -> str:
     """The word for count things: plural(1, 'week', 'weken') -> 'week'."""
     return one if count == 1 else many

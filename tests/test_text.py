@@ -27,6 +27,7 @@ def test_plurals_blocks_lists_and_input_lines():
     assert text.minutes(1) == "1 minuut" and text.minutes(10) == "10 minuten"
     assert text.amount(1, "week", "weken") == "1 week" and text.amount(12, "week", "weken") == "12 weken"
     assert text.blocks([5, 4, 4]) == "5 + 4 + 4" and text.blocks([3]) == "3"
+    assert text.ordinal(2) == "tweede" and text.ordinal(10) == "tiende" and text.ordinal(12) == "12e"
     assert text.listing(["a"]) == "a" and text.listing(["a", "b", "c"]) == "a, b en c"
     assert text.labelled("Doel per dag", 30, "minuten") == "Doel per dag: 30 minuten"
     assert text.labelled("Hoe ging de afgelopen week?", "Goed") == "Hoe ging de afgelopen week? Goed"

@@ -31,6 +31,7 @@ from . import glossary, line_scan, navigation, readability, search_words
 from .calculator_block import anchors as block_anchors
 from .calculator_block import parse_blocks, sentence
 from calculators.rules import REVIEW_MONTHS, next_review
+from calculators.text import amount
 from calculators.text import date as dutch_date
 
 from .dates import build_day
@@ -389,7 +390,7 @@ def build_stop_message(findings: list[Finding]) -> str | None:
     problems = errors(findings)
     if not problems:
         return None
-    count = f"{len(problems)} {'fout' if len(problems) == 1 else 'fouten'}"
+    count = amount(len(problems), "fout", "fouten")
     return (f"De site wordt niet gebouwd: {count} in de inhoud. Verbeter ze en probeer het opnieuw.\n\n"
             + "\n".join(str(f) for f in problems))
 
@@ -508,7 +509,7 @@ def _review_due(where: str, line: int, day: dt.date, today: dt.date, days: int, 
     left = (due - today).days
     if left > days:
         return None
-    when = "vandaag" if left == 0 else f"over {left} {'dag' if left == 1 else 'dagen'}"
+    when = "vandaag" if left == 0 else f"over {amount(left, 'dag', 'dagen')}"
     what, field = ("pagina", "'reviewed'") if kind == "page" else ("regels", "REVIEW")
     return Finding(where, line, f"de volgende inhoudelijke controle van de {what} is uiterlijk {dutch_date(due)} ({when})",
                    f"plan de controle met een zorgverlener en zet daarna {field} op de datum ervan.", WARNING)
@@ -534,7 +535,7 @@ def report(findings: list[Finding], page_count: int) -> str:
     problems = len(errors(findings))
     warnings = len(findings) - problems
     lines = [str(f) for f in findings]
-    lines.append(f"\n{problems} {'fout' if problems == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
+    lines.append(f"\n{amount(problems, 'fout', 'fouten')}, {amount(warnings, 'waarschuwing', 'waarschuwingen')}"
                  f" in {page_count} pagina's.")
     return "\n".join(lines)
 

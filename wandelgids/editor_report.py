@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from calculators.text import amount
 from . import content_checks
 
 PATH = "/api/controle"
@@ -30,7 +31,7 @@ def saved_report(docs_dir: Path, saved: str | None = None, concept: bool = False
     findings = content_checks.check_all(docs_dir)
     errors = content_checks.errors(findings)
     warnings = [f for f in findings if f.severity == content_checks.WARNING and f.path == saved]
-    count = f"{len(errors)} {'fout' if len(errors) == 1 else 'fouten'}"
+    count = amount(len(errors), "fout", "fouten")
     if concept and errors:
         title = (f"Opgeslagen als concept, maar zo kan de site niet gebouwd worden: {count} in de inhoud. "
                  "Verbeter ze voordat het concept gepubliceerd wordt.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from calculators.text import decimal
 from serving.precompress import wire_size
 
 MB = 1_000_000
@@ -20,7 +21,7 @@ MB = 1_000_000
 
 def mb(value: float) -> str:
     """A size in MB with one decimal and a decimal comma: 3.14e6 bytes -> '3,1'."""
-    return f"{value / MB:.1f}".replace(".", ",")
+    return decimal(value / MB)
 
 
 def load_status(files: list[Path], cache: Path) -> str:

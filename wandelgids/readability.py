@@ -28,6 +28,7 @@ from pathlib import Path
 
 import textstat
 
+from calculators.text import decimal
 from . import glossary
 from .front_matter import Page, read_pages
 
@@ -262,7 +263,7 @@ def findings(docs_dir: Path) -> list[tuple[str, int, str, str]]:
     by_uri = {p.uri: p for p in read_pages(docs_dir)}
     for report in reports(docs_dir):
         where = f"{docs_dir.name}/{report.uri}"
-        score = f"{report.score:.1f}".replace(".", ",")
+        score = decimal(report.score)
         advice = ("prima zo" if report.score >= GOAL else
                   "kortere zinnen en opsommingen als lijst maken een pagina makkelijker; de zinnen van het artikel blijven zoals ze zijn")
         found.append((where, report.line, f"leesbaarheid (Flesch-Douma): {score}, dat is {report.meaning}; "

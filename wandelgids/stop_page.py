@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
+from calculators.text import amount
 from .content_checks import Finding
 from .editor_report import finding_item
 
@@ -20,7 +21,7 @@ TITLE = "Deze pagina kan nu niet getoond worden"
 
 def render(errors: list[Finding], page: str, editor: str | None) -> str:
     """The page in place of `page` (as staff see it, e.g. docs/dagschema.md); editor: a link to /admin/, if any."""
-    count = f"{len(errors)} {'fout' if len(errors) == 1 else 'fouten'}"
+    count = amount(len(errors), "fout", "fouten")
     # The page's own mistakes first: most often the one just saved.
     ordered = sorted(errors, key=lambda f: f.path != page)
     items = []
