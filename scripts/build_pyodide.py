@@ -2,9 +2,10 @@
 standard library cut to the modules they use.
 
 Writes build/pyodide/<version>/ with only the files the pages load: Pyodide's runtime,
-the calculators wheel, a lock file with only that wheel's entry, and
-python_stdlib_used.zip (see stdlib_cut.py). The step is skipped when nothing it
-depends on has changed.
+the calculators wheel, a lock file with only that wheel's entry,
+python_stdlib_used.zip (see stdlib_cut.py) and python-snapshot.bin, the memory snapshot
+that return visits restore instead of starting Python (see write_snapshot). The step is
+skipped when nothing it depends on has changed.
 
 Usage: python scripts/build_pyodide.py [--stdlib compiled|source] [--optimize 0|1|2] [--force]
 
@@ -25,6 +26,8 @@ from pathlib import Path
 
 import stdlib_cut
 
+from wandelgids.load_status import SNAPSHOT
+
 ROOT = Path(__file__).resolve().parent.parent
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 OUT_ROOT = ROOT / "build" / "pyodide"
@@ -38,6 +41,11 @@ DEFAULT_STDLIB = "compiled"
 DEFAULT_OPTIMIZE = 2
 # The wheel's build backend and its dependencies, pinned by hash (a reproducible wheel).
 BUILD_CONSTRAINTS = ROOT / "scripts" / "build-constraints.txt"
+SNAPSHOT_SCRIPT = ROOT / "scripts" / "pyodide_snapshot.mjs"
+# The snapshot file's first line: our header, JSON padded with spaces to a multiple of
+# SNAPSHOT_ALIGN bytes (Pyodide reads the snapshot through a Uint32Array), then "\n".
+SNAPSHOT_FORMAT = 1
+SNAPSHOT_ALIGN = 16
 
 
 def pyodide_version() -> str:
@@ -47,7 +55,7 @@ def pyodide_version() -> str:
 def fingerprint(compile_stdlib: bool, optimize: int) -> str:
     digest = hashlib.sha256()
     sources = sorted((ROOT / "calculators").rglob("*.py")) + [ROOT / "pyproject.toml", Path(__file__)]
-    sources += [Path(stdlib_cut.__file__), stdlib_cut.TRACE_SCRIPT, stdlib_cut.TRACE_DRIVER, BUILD_CONSTRAINTS]
+    sources += [Path(stdlib_cut.__file__), stdlib_cut.TRACE_SCRIPT, stdlib_cut.TRACE_DRIVER, BUILD_CONSTRAINTS, SNAPSHOT_SCRIPT]
     for path in sources:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
@@ -95,6 +103,36 @@ def run(*args: str | Path) -> None:
     subprocess.run([str(a) for a in args], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
+def snapshot_header(payload: bytes, lock: bytes) -> bytes:
+    """What the worker checks before it restores (calculator-worker's snapshot.js): the
+    payload's SHA-256 (a corrupt or cut-off file) and the lock file's (a snapshot of
+    another build's calculators). Pyodide itself checks its own build id."""
+    text = json.dumps({
+        "format": SNAPSHOT_FORMAT,
+        "sha256": hashlib.sha256(payload).hexdigest(),
+        "lock_sha256": hashlib.sha256(lock).hexdigest(),
+    }, sort_keys=True).encode()  # fmt: skip
+    size = -(-(len(text) + 1) // SNAPSHOT_ALIGN) * SNAPSHOT_ALIGN
+    return text.ljust(size - 1) + b"\n"
+
+
+def write_snapshot(folder: Path, modules: list[str]) -> Path:
+    """Pyodide started in Node from `folder` (the final lock, wheel and cut stdlib), every
+    traced module imported, its memory saved (scripts/pyodide_snapshot.mjs) behind our header.
+    The same folder gives the same bytes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        names, raw = Path(tmp) / "modules.json", Path(tmp) / "snapshot.raw"
+        names.write_text(json.dumps(sorted(modules)))
+        done = subprocess.run(["node", str(SNAPSHOT_SCRIPT), str(folder), str(names), str(raw)],
+                              cwd=ROOT, capture_output=True, text=True)  # fmt: skip
+        if done.returncode != 0:
+            raise stdlib_cut.StdlibCutError(f"Pyodide in Node could not make the memory snapshot:\n{done.stderr[-3000:]}")
+        payload = raw.read_bytes()
+    out = folder / SNAPSHOT
+    out.write_bytes(snapshot_header(payload, (folder / "pyodide-lock.json").read_bytes()) + payload)
+    return out
+
+
 def build(
     compile_stdlib: bool = DEFAULT_STDLIB == "compiled",
     force: bool = False,
@@ -130,6 +168,7 @@ def build(
         (staging / FULL_STDLIB).unlink()
         run(bin_dir / "pyodide", "py-compile", "--silent", "--exclude", CUT_STDLIB, staging)
         stdlib_cut.trim_lock(lock, PACKAGE)
+        write_snapshot(staging, list(traced["modules"]))
         (staging / ".gitignore").unlink(missing_ok=True)  # written by uv build
         staging.chmod(0o755)
         stamp_file = staging / ".fingerprint"

@@ -18,7 +18,7 @@ import brotli
 
 COMPRESSIBLE = {
     ".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map",
-    ".wasm", ".zip", ".whl", ".ico", ".webmanifest", ".ics",
+    ".wasm", ".zip", ".whl", ".ico", ".webmanifest", ".ics", ".bin",
 }  # fmt: skip
 # A compressed copy must save at least this share to be worth a second file
 # (a deflated zip or wheel gains nothing).

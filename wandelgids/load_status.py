@@ -17,6 +17,10 @@ from calculators.text import decimal
 from serving.precompress import wire_size
 
 MB = 1_000_000
+# The memory snapshot in the Pyodide folder (scripts/build_pyodide.py writes it): a first
+# visit starts Python without it and fetches it only once the rekenhulp is live, for the
+# next visit, so it is not part of the load the page counts.
+SNAPSHOT = "python-snapshot.bin"
 
 
 def mb(value: float) -> str:
@@ -26,6 +30,6 @@ def mb(value: float) -> str:
 
 def load_status(files: list[Path], cache: Path) -> str:
     """JSON text for the page: {"files": {name: [size, wire size]}, "steps": ["0,0", ..., "3,1"]}."""
-    sizes = {path.name: [path.stat().st_size, wire_size(path, cache)] for path in files}
+    sizes = {path.name: [path.stat().st_size, wire_size(path, cache)] for path in files if path.name != SNAPSHOT}
     tenths = round(sum(wire for _, wire in sizes.values()) / (MB / 10))
     return json.dumps({"files": sizes, "steps": [mb(step * MB / 10) for step in range(tenths + 1)]}, separators=(",", ":"))

@@ -64,14 +64,16 @@ CONTACT_EMPTY = (
 # Below the project's folder (the `root` option):
 JAVASCRIPTS = Path("overrides/assets/javascripts")
 WORKER = JAVASCRIPTS / "calculator-worker.js"
-WORKER_THEME_URI = "assets/javascripts/calculator-worker.js"
 # What the worker imports besides Pyodide: copied beside it, part of the folder's hash
 # (so its static imports name the hashed folder). protocol.js stays in
 # assets/javascripts/ as well, for the page's bridge.
 PROTOCOL = JAVASCRIPTS / "protocol.js"
-# The worker's watch over its own load; only the worker imports it.
+# The worker's watch over its own load, and its start from the memory snapshot; only the
+# worker imports them.
 LOAD_WATCH = JAVASCRIPTS / "load-watch.js"
-LOAD_WATCH_THEME_URI = "assets/javascripts/load-watch.js"
+SNAPSHOT_START = JAVASCRIPTS / "snapshot.js"
+WORKER_ONLY_THEME_URIS = ("assets/javascripts/calculator-worker.js", "assets/javascripts/load-watch.js",
+                          "assets/javascripts/snapshot.js")
 # A page's JSON-LD (wandelgids.faq_schema; it escapes "</" inside, so the first end tag ends it).
 STRUCTURED_DATA = re.compile(r'<script type="application/ld\+json">.*?</script>', re.S)
 # serving/precompress.py's cache of brotli copies, shared so that each file is compressed once.
@@ -159,7 +161,7 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
         builds = sorted(p for p in folder.glob("*/") if (p / "pyodide-lock.json").is_file())
         self.pyodide_dir, self.pyodide_files, self.pyodide_load = None, [], None
         if builds:
-            self.pyodide_files = [*runtime_files(builds[-1]), *(self.root / p for p in (WORKER, PROTOCOL, LOAD_WATCH))]
+            self.pyodide_files = [*runtime_files(builds[-1]), *(self.root / p for p in (WORKER, PROTOCOL, LOAD_WATCH, SNAPSHOT_START))]
             self.pyodide_dir = f"assets/pyodide/{content_hash(self.pyodide_files)}/"
             # The files' sizes, so the page can say how far their download is.
             self.pyodide_load = load_status(self.pyodide_files, self.root / PRECOMPRESSED)
@@ -189,7 +191,7 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
 
     @event_priority(-50)  # after the theme listed its own files (the editor needs its stylesheets)
     def on_files(self, files, config):
-        for uri in (WORKER_THEME_URI, LOAD_WATCH_THEME_URI):
+        for uri in WORKER_ONLY_THEME_URIS:
             if theme_copy := files.get_file_from_path(uri):
                 files.remove(theme_copy)
         for path in self.pyodide_files:

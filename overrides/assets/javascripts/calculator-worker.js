@@ -11,10 +11,13 @@
 import { loadPyodide } from "./pyodide.mjs";
 import { watchLoad } from "./load-watch.js";
 import { CAUSE, MESSAGE, STAGE, oversized, refusal } from "./protocol.js";
+import { SNAPSHOT_FILE, cachedSnapshot, prefetch, restore } from "./snapshot.js";
 
 const INDEX_URL = new URL("./", import.meta.url).href;
 // Only the standard library modules the calculators use (scripts/stdlib_cut.py).
 const STDLIB_URL = new URL("python_stdlib_used.zip", INDEX_URL).href;
+// The build's memory snapshot: return visits restore it (snapshot.js).
+const SNAPSHOT_URL = new URL(SNAPSHOT_FILE, INDEX_URL).href;
 const BRIDGE = "from calculators import calculate_json as wandelgids_call, request_limits as wandelgids_limits";
 
 let call = null;
@@ -51,20 +54,56 @@ function resources() {
   }));
 }
 
+// Python with the calculators imported: from the snapshot when the browser has it
+// cached (a return visit), else started normally. `start` says which, and why a cached
+// snapshot was not used: {restored: true} or {restored: false, fallback, cached}.
+async function python() {
+  const snapshot = await cachedSnapshot(SNAPSHOT_URL);
+  let fallback = null;
+  if (snapshot) {
+    try {
+      const pyodide = await restore(loadPyodide, { indexURL: INDEX_URL, stdLibURL: STDLIB_URL, snapshot });
+      post({ type: MESSAGE.STAGE, stage: STAGE.PYTHON });
+      pyodide.runPython(BRIDGE);
+      return { pyodide, start: { restored: true } };
+    } catch (error) {
+      fallback = String((error && error.message) || error);
+    }
+  }
+  const pyodide = await loadPyodide({ indexURL: INDEX_URL, stdLibURL: STDLIB_URL, checkAPIVersion: true });
+  post({ type: MESSAGE.STAGE, stage: STAGE.PACKAGE });
+  await pyodide.loadPackage("wandelgids-calculators", { messageCallback: () => {}, errorCallback: () => {} });
+  post({ type: MESSAGE.STAGE, stage: STAGE.PYTHON });
+  pyodide.runPython(BRIDGE);
+  return { pyodide, start: { restored: false, fallback, cached: Boolean(snapshot) } };
+}
+
 async function load() {
+  let start;
   try {
     post({ type: MESSAGE.STAGE, stage: STAGE.WORKER });
     if (watch.webAssemblyMissing()) return fail(CAUSE.WEBASSEMBLY, "WebAssembly is uitgeschakeld of geblokkeerd.");
-    const pyodide = await loadPyodide({ indexURL: INDEX_URL, stdLibURL: STDLIB_URL, checkAPIVersion: true });
-    post({ type: MESSAGE.STAGE, stage: STAGE.PACKAGE });
-    await pyodide.loadPackage("wandelgids-calculators", { messageCallback: () => {}, errorCallback: () => {} });
-    post({ type: MESSAGE.STAGE, stage: STAGE.PYTHON });
-    pyodide.runPython(BRIDGE);
+    let pyodide;
+    ({ pyodide, start } = await python());
     limits = JSON.parse(pyodide.globals.get("wandelgids_limits")());
     call = pyodide.globals.get("wandelgids_call");
-    settle({ type: MESSAGE.READY, limits, resources: resources() });
+    settle({ type: MESSAGE.READY, limits, start, resources: resources() });
   } catch (error) {
-    fail(CAUSE.PYTHON, String((error && error.message) || error));
+    return fail(CAUSE.PYTHON, String((error && error.message) || error));
+  }
+  // Live: then the snapshot for the next visit, and the page hears what became of it.
+  post({ type: MESSAGE.STAGE, stage: STAGE.SNAPSHOT, snapshot: await nextVisit(start), resources: resources() });
+}
+
+// Only after a normal start with nothing cached is the snapshot fetched; a cached one that
+// failed is not fetched again (no data spent on it twice).
+async function nextVisit(start) {
+  if (start.restored) return "restored";
+  if (start.cached) return "failed";
+  try {
+    return (await prefetch(SNAPSHOT_URL)) ? "fetched" : "save-data";
+  } catch {
+    return "error"; // the next visit starts normally too
   }
 }
 

@@ -69,6 +69,8 @@ export function watchLoad({ post, fail }) {
   // caches (the compiled WebAssembly among them) see the real response.
   const nativeFetch = self.fetch.bind(self);
   self.fetch = async (input, init) => {
+    // A probe of the browser's cache (snapshot.js) that misses says nothing about the connection.
+    if (init?.cache === "only-if-cached") return nativeFetch(input, init);
     let response;
     try {
       response = await nativeFetch(input, init);

@@ -6,9 +6,10 @@
 //
 // Every message is JSON text. Page -> worker: {type: CALCULATE, id, request}, request
 // being the JSON text {"name":..., "params":{...}}. Worker -> page: STAGE messages,
-// then exactly one READY (with the limits) or FAILED (with its CAUSE); PROGRESS while
-// files arrive; one RESULT per request id; and BROKEN when the worker can no longer
-// calculate (the page then shows it failed). The page may send CONFIG once, at start.
+// then exactly one READY (with the limits and how Python started: from the memory
+// snapshot or normally) or FAILED (with its CAUSE); PROGRESS while files arrive; one
+// RESULT per request id; BROKEN when the worker can no longer calculate (the page then
+// shows it failed); after READY, one STAGE SNAPSHOT. The page may send CONFIG once, at start.
 
 export const MESSAGE = Object.freeze({
   CALCULATE: "calculate",
@@ -39,6 +40,9 @@ export const STAGE = Object.freeze({
   WORKER: "worker",
   PACKAGE: "package",
   PYTHON: "python",
+  // After READY: what became of the memory snapshot for the next visit ("restored",
+  // "fetched", "save-data", "failed" or "error"; calculator-worker.js).
+  SNAPSHOT: "snapshot",
 });
 
 // The messages that mark a point on the load timeline.

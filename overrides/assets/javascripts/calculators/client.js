@@ -89,7 +89,10 @@ function receive(current, text) {
   }
   if (TIMELINE.has(message.type)) {
     // Named load stages, in ms since navigation, for the console and the benchmarks.
-    stages.push({ stage: message.stage || message.type, ms: Math.round(message.at - performance.timeOrigin) });
+    // READY says how Python started ({restored: true} or {restored: false, fallback, cached}),
+    // the SNAPSHOT stage what became of the snapshot for the next visit (calculator-worker.js).
+    const { start, snapshot } = message;
+    stages.push({ stage: message.stage || message.type, ms: Math.round(message.at - performance.timeOrigin), start, snapshot });
   }
   if (message.resources) workerResources.push(...message.resources);
   if (message.type === MESSAGE.PROGRESS && current.state === "loading") {

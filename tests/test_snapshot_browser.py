@@ -1,0 +1,200 @@
+"""Return visits start Python from the build's memory snapshot (issue 16): the same
+answers as a normal start, fresh randomness, and any snapshot that is damaged or not
+this build's falls back to the normal start with the calculator still going live."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from urllib.parse import urlsplit
+
+import brotli
+import pytest
+from conftest import QuietHandler, Recorder, serve
+from test_calculators_browser import parity_cases
+
+import calculators
+from wandelgids.load_status import SNAPSHOT
+
+# What became of the snapshot for the next visit: the worker's last word after READY.
+NEXT_VISIT = """() => new Promise((done) => {
+  const look = () => {
+    const stage = wandelgids.stages.find((s) => s.stage === "snapshot");
+    return stage ? done(stage.snapshot) : setTimeout(look, 50);
+  };
+  look();
+})"""
+START = "wandelgids.ready.then(() => wandelgids.stages.find((s) => s.stage === 'ready').start)"
+# Pyodide's own header inside the payload: magic, offset, JSON length, padding, then its build id.
+PYODIDE_BUILD_ID = slice(16, 48)
+
+
+def snapshot_parts(site) -> tuple[str, bytes, bytes]:
+    """(the snapshot's URL path, our header line, Pyodide's snapshot)."""
+    folder = next((site / "assets" / "pyodide").iterdir())
+    data = (folder / SNAPSHOT).read_bytes()
+    end = data.index(b"\n") + 1
+    return f"/assets/pyodide/{folder.name}/{SNAPSHOT}", data[:end], data[end:]
+
+
+def with_header(payload: bytes, **changes) -> bytes:
+    header = {"format": 1, "sha256": hashlib.sha256(payload).hexdigest(), **changes}
+    text = json.dumps(header, sort_keys=True).encode()
+    return text.ljust(-(-(len(text) + 1) // 16) * 16 - 1) + b"\n" + payload
+
+
+def site_with(site, files: dict[str, tuple[bytes, str]], requests: list | None = None):
+    """The built site from a local server, with `files` (path -> body, content type) in place
+    of what the build wrote, compressed and cached like the Pyodide folder (the test
+    context's cache lives in memory and keeps only entries of a few MB)."""
+    files = {path: (brotli.compress(body, quality=5), kind) for path, (body, kind) in files.items()}
+
+    class Handler(QuietHandler):
+        def do_GET(self):
+            if requests is not None:
+                requests.append(urlsplit(self.path).path)
+            found = files.get(urlsplit(self.path).path)
+            if found is None:
+                return super().do_GET()
+            body, content_type = found
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Encoding", "br")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+            self.end_headers()
+            self.wfile.write(body)
+
+    return serve(site, Handler)
+
+
+def visit_twice(context, url: str, path: str) -> tuple[dict, object]:
+    """A first visit (normal start, then the snapshot into the HTTP cache) and a return
+    visit; returns how the return visit's Python started, and its page."""
+    first = context.new_page()
+    first.goto(url + path)
+    assert first.evaluate(START)["restored"] is False
+    assert first.evaluate(NEXT_VISIT) == "fetched"
+    first.close()
+    second = context.new_page()
+    second.recorder = Recorder(second)
+    second.goto(url + path)
+    return second.evaluate(START), second
+
+
+def test_a_return_visit_restores_the_snapshot_and_answers_as_cpython(context, nginx_url):
+    start, page = visit_twice(context, nginx_url, "rekenhulpen/")
+    assert start == {"restored": True}
+    assert page.evaluate(NEXT_VISIT) == "restored"
+    page.wait_for_selector("[data-calculator][data-state='live']")
+    for name in [*calculators.NAMES, "onbekend"]:
+        cases = parity_cases(name)
+        browser = page.evaluate(
+            "(cases) => Promise.all(cases.map((c) => window.wandelgids.calculate(c.name, c.params)))",
+            [{"name": name, "params": params} for params in cases],
+        )
+        cpython = [json.loads(json.dumps(calculators.calculate(name, json.loads(json.dumps(p))))) for p in cases]
+        assert browser == cpython, name
+    # Nothing of Pyodide came over the network: the snapshot and the runtime from the cache.
+    fetched = page.evaluate("wandelgids.workerResources")
+    assert SNAPSHOT in {entry["name"].rsplit("/", 1)[1] for entry in fetched}
+    assert [entry["name"] for entry in fetched if entry["transferSize"] != 0] == []
+    assert page.recorder.errors == []
+
+
+RANDOM_WORKER = """
+import { loadPyodide } from "./pyodide.mjs";
+import { SNAPSHOT_FILE, restore } from "./snapshot.js";
+
+const indexURL = new URL("./", import.meta.url).href;
+const stdLibURL = new URL("python_stdlib_used.zip", indexURL).href;
+const draws = [];
+for (let i = 0; i < 2; i++) {
+  const snapshot = await fetch(new URL(SNAPSHOT_FILE, indexURL));
+  const pyodide = await restore(loadPyodide, { indexURL, stdLibURL, snapshot });
+  draws.push(pyodide.runPython("import json, random; json.dumps([random.random(), random.getrandbits(64)])"));
+}
+postMessage(JSON.stringify(draws));
+"""
+
+
+def run_beside_the_worker(page, site, source: str, requests: list | None = None):
+    """Runs `source` as a module worker in the Pyodide folder (beside snapshot.js); its message."""
+    snapshot_path, _, _ = snapshot_parts(site)
+    worker_path = snapshot_path.rsplit("/", 1)[0] + "/test-worker.js"
+    server = site_with(site, {worker_path: (source.encode(), "text/javascript")}, requests)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        page.goto(url + "/")
+        return json.loads(page.evaluate(
+            """(url) => new Promise((done, fail) => {
+                const worker = new Worker(url, { type: "module" });
+                worker.onmessage = (event) => done(event.data);
+                worker.onerror = (event) => fail(new Error(event.message));
+            })""",
+            url + worker_path,
+        ))  # fmt: skip
+    finally:
+        server.shutdown()
+
+
+def test_each_restore_draws_fresh_random_numbers(page, site):
+    """The snapshot holds `random` seeded at build time; every restore re-seeds it."""
+    draws = run_beside_the_worker(page, site, RANDOM_WORKER)
+    assert len(draws) == 2 and draws[0] != draws[1]
+
+
+SAVE_DATA_WORKER = """
+import { SNAPSHOT_FILE, prefetch } from "./snapshot.js";
+
+Object.defineProperty(self.navigator, "connection", { value: { saveData: true } });
+postMessage(JSON.stringify(await prefetch(new URL(SNAPSHOT_FILE, import.meta.url))));
+"""
+
+
+def test_with_save_data_the_snapshot_is_not_fetched(page, site):
+    requests = []
+    assert run_beside_the_worker(page, site, SAVE_DATA_WORKER, requests) is False
+    assert [path for path in requests if path.endswith(SNAPSHOT)] == []
+
+
+def damaged(header: bytes, payload: bytes) -> bytes:
+    middle = len(payload) // 2
+    return header + payload[:middle] + bytes([payload[middle] ^ 0xFF]) + payload[middle + 1 :]
+
+
+def another_build(header: bytes, payload: bytes) -> bytes:
+    # Another build's calculators: the snapshot names a lock file this folder does not have.
+    return with_header(payload, lock_sha256=hashlib.sha256(b"another build").hexdigest())
+
+
+def another_pyodide(header: bytes, payload: bytes) -> bytes:
+    # Another Pyodide: intact by our header, refused by Pyodide's own build id check.
+    lock = json.loads(header)["lock_sha256"]
+    build_id = bytes(b ^ 0x55 for b in payload[PYODIDE_BUILD_ID])
+    payload = payload[: PYODIDE_BUILD_ID.start] + build_id + payload[PYODIDE_BUILD_ID.stop :]
+    return with_header(payload, lock_sha256=lock)
+
+
+@pytest.mark.parametrize(
+    ("variant", "reason"),
+    [(damaged, "snapshot: damaged"), (another_build, "another build"), (another_pyodide, "build id mismatch")],
+)
+def test_a_bad_snapshot_falls_back_to_the_normal_start(context, site, variant, reason):
+    path, header, payload = snapshot_parts(site)
+    requests = []
+    server = site_with(site, {path: (variant(header, payload), "application/octet-stream")}, requests)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        start, page = visit_twice(context, url, "opbouwen/")
+        assert start["restored"] is False and start["cached"] is True
+        assert reason in start["fallback"]
+        # A snapshot that failed is not fetched again: one request in the two visits.
+        assert page.evaluate(NEXT_VISIT) == "failed"
+        assert requests.count(path) == 1
+        page.wait_for_selector("[data-calculator='progression'][data-state='live']")
+        result = page.evaluate("wandelgids.calculate('breathing', {cadence: 120})")
+        assert result == json.loads(json.dumps(calculators.calculate("breathing", {"cadence": 120})))
+        assert page.recorder.errors == []
+    finally:
+        server.shutdown()
