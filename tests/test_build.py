@@ -268,7 +268,8 @@ def test_every_kind_of_content_error_stops_make_build_in_dutch_all_at_once(tmp_p
     pages = {
         "kapot.md": f"---\n{front}---\n\n# Kapot\n\nTekst.\n",
         "test.md": "---\ntitle: Test\ndescription: Kort.\nreviewed: 2026-11-25\nreviewer: chiropractor\nnav_order: 998\n---\n\n"
-        "# Test\n\n### Sprong\n\nZie [niets](niets.md).\n\n![](foto.png)\n\n/// calculator | progression\ngoal_minutes: 300\n///\n",
+        "# Test\n\n### Sprong\n\nZie [niets](niets.md).\n\n![](foto.png)\n\n/// calculator | progression\ngoal_minutes: 300\n///\n"
+        '\n??? question "Mag het?\n\n    Ja.\n',
         "hulp-nodig.md": None,  # the page the footer, the disclaimer and 'neem contact op' link to
     }
     footer = (ROOT / "overrides/partials/page-foot.html").read_text(encoding="utf-8").split("\n")
@@ -283,6 +284,7 @@ def test_every_kind_of_content_error_stops_make_build_in_dutch_all_at_once(tmp_p
         "docs/test.md:13: link 'niets.md' leidt nergens heen",
         "docs/test.md:15: afbeelding 'foto.png' heeft geen alt-tekst",
         "docs/test.md:18: rekenhulpblok: instelling 'goal_minutes'",
+        'docs/test.md:21: het aanhalingsteken (") aan het begin van de vraag wordt niet gesloten',
         f"overrides/partials/page-foot.html:{footer_line}: de sjabloon linkt naar 'hulp-nodig/', maar de pagina 'docs/hulp-nodig.md' bestaat niet.\n"
         "  Oplossing: zet docs/hulp-nodig.md terug",
         f"docs/wanneer-minder-goed.md:{line_of('wanneer-minder-goed.md', '(hulp-nodig.md)')}: link 'hulp-nodig.md' leidt nergens heen",

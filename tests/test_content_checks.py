@@ -232,6 +232,13 @@ def test_an_option_line_without_a_colon_does_not_hide_the_next_mistake(tmp_path)
         ("# Test\n\nZie [folder](folder.pdf).\n", "docs/test.md:11: link 'folder.pdf' leidt nergens heen: het bestand 'folder.pdf' bestaat niet"),
         ("# Test\n\nZie [home][thuis].\n\n[thuis]: thuis.md\n", "docs/test.md:13: link 'thuis.md' leidt nergens heen"),
         ("# Test\n\nZie [home](/index.md).\n", "docs/test.md:11: link '/index.md' begint met '/'"),
+        # FAQ questions Markdown would break: the line becomes text, the answer a code block or loose text.
+        ('# Test\n\n??? question "Mag het?\n\n    Ja.\n', 'docs/test.md:11: het aanhalingsteken (") aan het begin van de vraag wordt niet gesloten'),
+        ("# Test\n\n??? question Mag het?\n\n    Ja.\n", "docs/test.md:11: deze regel wordt geen uitklapbare vraag"),
+        ('# Test\n\n ??? question "Mag het?"\n\n    Ja.\n', "docs/test.md:11: deze regel wordt geen uitklapbare vraag"),
+        ('# Test\n\n??? question "Mag het?"\n\nJa.\n', "docs/test.md:11: de vraag heeft geen antwoord"),
+        ('# Test\n\n??? question "Mag het?"\n', "docs/test.md:11: de vraag heeft geen antwoord"),
+        ('# Test\n\n??? question ""\n\n    Ja.\n', "docs/test.md:11: de vraag is leeg"),
     ],
 )
 def test_body_problems(tmp_path, body, expected):
@@ -246,7 +253,7 @@ def test_good_links_anchors_images_and_code_pass(tmp_path):
         "en [de rekenhulp](#rekenhulp-breathing).\n\n![Een bospad](img/pad.png)\n\n## Twee koppen: zo’n kop\n\n"
         "### Dieper mag\n\n## Eigen id {#eigen}\n\nZie [eigen](#eigen).\n\n```\n# geen kop in code\n![](geen.png)\n```\n\n"
         "- een lijst\n---\n\nOnderkop\n--------\n\nZie [onderkop](#onderkop).\n\n"
-        "/// calculator | breathing\n///\n"
+        "/// calculator | breathing\n///\n\n??? question \"Mag het?\"\n\n    Ja.\n\n    Zeker.\n\n???+ question \"Open?\"\n    Ja.\n"
     )
     assert check(tmp_path, {"test.md": page(body=body)}) == []
 
@@ -294,18 +301,20 @@ def test_the_shipped_content_passes_every_check():
 
 
 @pytest.mark.parametrize(
-    ("front", "example"),
+    ("front", "example", "body"),
     [
-        (FRONT.replace("title: Test", 'title: "Test'), "het aanhalingsteken (\") aan het begin van de waarde van 'title' wordt niet gesloten"),
-        (FRONT.replace("description:", "\tdescription:"), "op deze regel staat een tab"),
-        (FRONT.replace("reviewed: 2026-11-25", "reviewed: 2026-02-30"), "'2026-02-30' is geen bestaande datum"),
-        (FRONT.replace("title: Test", "title: 2025"), "'title' is geen tekst"),
+        (FRONT.replace("title: Test", 'title: "Test'), "het aanhalingsteken (\") aan het begin van de waarde van 'title' wordt niet gesloten", ""),
+        (FRONT.replace("description:", "\tdescription:"), "op deze regel staat een tab", ""),
+        (FRONT.replace("reviewed: 2026-11-25", "reviewed: 2026-02-30"), "'2026-02-30' is geen bestaande datum", ""),
+        (FRONT.replace("title: Test", "title: 2025"), "'title' is geen tekst", ""),
+        (FRONT, "het aanhalingsteken (\") aan het begin van de vraag wordt niet gesloten", '??? question "Mag het?\n\n    Ja.\n'),
+        (FRONT, "de vraag heeft geen antwoord", '??? question "Mag het?"\n\nJa.\n'),
     ],
 )
-def test_the_staff_guide_shows_the_messages_the_checks_give(tmp_path, front, example):
+def test_the_staff_guide_shows_the_messages_the_checks_give(tmp_path, front, example, body):
     guide = (ROOT / "HANDLEIDING.md").read_text(encoding="utf-8")
     assert f"`{example}`" in guide
-    assert example in only(check(tmp_path, {"test.md": page(front)}))
+    assert example in only(check(tmp_path, {"test.md": page(front, f"# Test\n\nTekst.\n\n{body}")}))
 
 
 def test_the_staff_guide_shows_the_build_stop_and_template_messages(tmp_path):

@@ -8,6 +8,7 @@ each with the file, the line and how to fix it:
   the future), reviewer (one of the roles), menu fields;
 - a review more than 12 months ago (a warning: it does not stop the build);
 - calculator blocks (the same parser as the Markdown extension);
+- FAQ question blocks that Markdown would break (wandelgids.faq_check);
 - images without alt text, headings that skip a level, more than one '#' heading,
   an empty page, a page no menu reaches, internal links and anchors that lead nowhere.
 
@@ -27,7 +28,7 @@ from markdown.extensions.toc import slugify
 
 import calculators
 
-from . import glossary, line_scan, navigation, readability, search_words
+from . import faq_check, glossary, line_scan, navigation, readability, search_words
 from .calculator_block import anchors as block_anchors
 from .calculator_block import parse_blocks, sentence
 from calculators.rules import REVIEW_MONTHS, next_review
@@ -253,6 +254,8 @@ def read_body(page: Page, where: str) -> tuple[Body, list[Finding]]:
         if target := line_scan.reference(text):
             body.links.append((line, target, "link"))
 
+    for line, message, fix in faq_check.problems(lines):
+        found.append(Finding(where, line, message, fix))
     if not has_text and not line_scan.without_comments("\n".join(t for _, t in lines)).strip().lstrip("#").strip():
         found.append(Finding(where, page.body_start, "de pagina is leeg", "schrijf de tekst van de pagina onder de front matter, of verwijder het bestand."))
     elif not has_text:
