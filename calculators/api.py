@@ -10,6 +10,7 @@ from types import ModuleType
 
 from . import registry
 from .text import date as dutch_date
+from .text import listing
 from .calendar import export as calendar_export
 from .rules import problems
 
@@ -58,19 +59,27 @@ def validate_options(name: str, params: dict) -> tuple[dict, list[dict]]:
     return registry.validate(_MODULES[name], params)
 
 
+def _failed(name: str | None, errors: list[dict]) -> dict:
+    """A refused calculation; fields_text names what to fix for the widget's status line:
+    '"Doel per dag" en "Nu per dag"' (the schema's labels; "de invoer" for the whole)."""
+    labels = {f.name: f.label for f in _MODULES[name].SCHEMA.fields} if name in _MODULES else {}
+    named = list(dict.fromkeys(f'"{labels.get(e["field"], e["field"])}"' if e["field"] else "de invoer" for e in errors))
+    return {"ok": False, "calculator": name, "errors": errors, "fields_text": listing(named)}
+
+
 def calculate(name: object, params: object = None) -> dict:
     label = name if isinstance(name, str) else None
     if label not in _MODULES:
-        return {"ok": False, "calculator": label, "errors": [{"field": None, "message": _unknown(name)}]}
+        return _failed(label, [{"field": None, "message": _unknown(name)}])
     if params is None:
         params = {}
     if not isinstance(params, dict):
         message = f"De rekenhulp kon de invoer niet lezen. {RELOAD}"
-        return {"ok": False, "calculator": label, "errors": [{"field": None, "message": message}]}
+        return _failed(label, [{"field": None, "message": message}])
     try:
         values, errors = validate_options(label, params)
         if errors:
-            return {"ok": False, "calculator": label, "errors": errors}
+            return _failed(label, errors)
         module = _MODULES[label]
         # `inputs`: the patient's inputs as lines, for the printout and the stale note.
         return {"ok": True, "calculator": label, "params": values, "inputs": module.SCHEMA.inputs(values), **module.compute(values)}
@@ -80,7 +89,7 @@ def calculate(name: object, params: object = None) -> dict:
         raise
     except Exception:  # noqa: BLE001 - the promise is "never raises"; a bug still gets a Dutch message
         message = "Er ging iets mis bij het berekenen. Controleer je invoer of probeer het later opnieuw."
-        return {"ok": False, "calculator": label, "errors": [{"field": None, "message": message}]}
+        return _failed(label, [{"field": None, "message": message}])
 
 
 # What the worker lets through to Python (and what Python itself accepts): nesting
@@ -114,6 +123,7 @@ def _too_large(text: str | bytes) -> bool:
 
 
 def _refused(message: str) -> dict:
+    # As the worker's own refusal (protocol.js refusal()) writes it, without fields_text.
     return {"ok": False, "calculator": None, "errors": [{"field": None, "message": message}]}
 
 

@@ -125,6 +125,7 @@ def test_progression_without_dates_needs_a_start_date():
         "ok": False,
         "calculator": "calendar",
         "errors": [{"field": "start_date", "message": "Eerste dag in je agenda: kies op welke dag het schema in je agenda begint."}],
+        "fields_text": '"Eerste dag in je agenda"',
     }
     check_progression(plan, dt.date(2026, 3, 2), calendar(plan, start_date="2026-03-02"))
 

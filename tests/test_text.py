@@ -63,3 +63,13 @@ def test_the_calculator_javascript_formats_nothing():
     modules = [bridge / "calculators.js", *sorted((bridge / "calculators").rglob("*.js"))]
     formatting = re.compile(r"Intl\.|toLocale|toFixed|\.join\(\" \+ \"\)")
     assert [m.name for m in modules if formatting.search(m.read_text(encoding="utf-8"))] == []
+
+
+def test_a_refusal_names_what_to_fix_in_the_schema_s_labels():
+    import calculators
+
+    name = calculators.BLOCKS[0]
+    fields = [f for f in calculators.describe(name)["fields"] if f["type"] == "integer"][:2]
+    refused = calculators.calculate(name, {f["name"]: "veel" for f in fields})
+    assert refused["fields_text"] == text.listing([f'"{f["label"]}"' for f in fields])
+    assert calculators.calculate(name, "geen object")["fields_text"] == "de invoer"

@@ -6,7 +6,7 @@
 // asks checkInputs(), which refuses with a message naming what to fix.
 import { connectActions } from "./actions/registry.js";
 import { calculate, loadState, ready, restart } from "./client.js";
-import { listLabels, localDate, readForm, setStatus, withToday } from "./form.js";
+import { localDate, readForm, setStatus, withToday } from "./form.js";
 import { renderResult, showErrors } from "./render.js";
 import { TEXT } from "./text.js";
 
@@ -15,6 +15,8 @@ import { TEXT } from "./text.js";
 const TYPING_PAUSE_MS = 700;
 const MESSAGE_PAUSE_MS = 1500; // messages wait longer: "45" typed slowly is not told 4 is too low
 
+// What to fix, as Python names it; a request the bridge itself refused is about the whole input.
+const fieldsText = (result) => result.fields_text || TEXT.wholeInput;
 const controllers = new WeakMap();
 // The connected widgets' listeners on the document, ended when their page is swapped out.
 const connected = new Map();
@@ -76,7 +78,7 @@ export function connect(widget) {
       // Keep the previous plan, marked as such; show what is wrong next to the field.
       showErrors(form, result.errors);
       markStale(true);
-      setStatus(widget, TEXT.invalid(noun, listLabels(form, result.errors)), "invalid");
+      setStatus(widget, TEXT.invalid(noun, fieldsText(result)), "invalid");
     }
     widget.dispatchEvent(new CustomEvent("wandelgids:result", { detail: { ok: result.ok, params } }));
   }
@@ -148,7 +150,7 @@ export function connect(widget) {
     const result = await update();
     if (result && result.ok) return { params, result };
     if (result) {
-      setStatus(widget, TEXT.refused(action, listLabels(form, result.errors)), "invalid");
+      setStatus(widget, TEXT.refused(action, fieldsText(result)), "invalid");
       const first = result.errors.find((error) => error.field && form.elements.namedItem(error.field));
       if (first) form.elements.namedItem(first.field).focus();
     }

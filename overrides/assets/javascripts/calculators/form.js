@@ -34,12 +34,6 @@ export function fieldLabel(form, name) {
   return label ? label.firstChild.textContent.trim() : name;
 }
 
-// '"Doel per dag" en "Nu per dag"' for the fields that errors name.
-export function listLabels(form, errors) {
-  const labels = [...new Set(errors.map((error) => (error.field ? `"${fieldLabel(form, error.field)}"` : "de invoer")))];
-  return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} en ${labels.at(-1)}` : labels[0];
-}
-
 export function setStatus(widget, text, widgetState) {
   widget.dataset.state = widgetState;
   widget.querySelector("[data-calculator-status]").textContent = text;

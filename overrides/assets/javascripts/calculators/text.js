@@ -40,6 +40,7 @@ export const TEXT = {
     `De rekenhulp werkt niet meer. Hieronder staat ${noun} met de standaardwaarden. ` +
     RETRY,
   updated: (noun) => `${capital(noun)} is bijgewerkt.`,
+  wholeInput: "de invoer",
   invalid: (noun, labels) => `Controleer ${labels}. ${capital(noun)} hieronder hoort nog bij je vorige invoer.`,
   stale: (noun, inputs) => `Let op: ${noun} hieronder hoort bij je laatste geldige invoer: ${inputs}.`,
   refused: (action, labels) => `Verbeter eerst ${labels}. Daarna werkt „${action}”.`,
