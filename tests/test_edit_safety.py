@@ -157,3 +157,23 @@ def test_make_edit_starts_only_where_the_editor_can_commit(tmp_path):
     answer = subprocess.run([sys.executable, "-m", "wandelgids.edit_server", "--port", str(free_port()), "--project", str(project)],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert answer.returncode == 1 and "make edit start niet: De web-editor bewaart op de tak 'main'" in answer.stderr
+
+
+def test_while_the_site_is_first_built_the_browser_gets_a_dutch_page_that_retries():
+    """`mkdocs serve`'s first build takes minutes after make edit prints its addresses: no English error page meanwhile."""
+    from wandelgids.edit_server import STARTING_RETRY, start_proxy
+
+    proxy = start_proxy(0, free_port(), free_port())  # nothing listens on either port yet
+    port = proxy.server_address[1]
+    try:
+        for path in ("/", "/admin/"):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection.request("GET", path, headers={"Host": f"127.0.0.1:{port}"})
+            answer = connection.getresponse()
+            text = answer.read().decode()
+            assert answer.status == 503 and answer.getheader("Retry-After") == str(STARTING_RETRY)
+            assert "<h1>De website wordt klaargezet</h1>" in text and f'http-equiv="refresh" content="{STARTING_RETRY}"' in text
+            assert "Error" not in text
+    finally:
+        proxy.shutdown()
+    assert '"De website wordt klaargezet"' in " ".join((ROOT / "HANDLEIDING.md").read_text(encoding="utf-8").split())

@@ -44,6 +44,18 @@ DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 API = "/api/v1"
 # Requests after which the content is checked again (publishing merges a draft into docs/).
 SAVING_ACTIONS = {"persistEntry", "deleteFile", "deleteFiles", "persistMedia", "publishUnpublishedEntry"}
+# While `mkdocs serve` builds the site for the first time (a few minutes) the proxy already answers:
+# in place of Python's English "Error response" page, this one, which reloads itself (no script: the
+# editor's CSP holds) until the site and /admin/ are there.
+STARTING_RETRY = 5
+STARTING_PAGE = f"""<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta http-equiv="refresh" content="{STARTING_RETRY}">
+<title>De website wordt klaargezet</title></head>
+<body><h1>De website wordt klaargezet</h1>
+<p>make edit bouwt de website. De eerste keer duurt dat een paar minuten. Deze pagina probeert het
+elke {STARTING_RETRY} seconden opnieuw en toont dan vanzelf de website of de web-editor.</p>
+<p>Blijft dit staan, kijk dan in het venster van de terminal of daar een melding staat.</p></body></html>
+"""
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "proxy-authenticate"}
 
 
@@ -109,6 +121,18 @@ class ProxyHandler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(data)
 
+    def _starting(self) -> None:
+        """`mkdocs serve` does not answer yet (its first build takes minutes): say so in Dutch and try again."""
+        data = STARTING_PAGE.encode()
+        self.send_response(503)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Retry-After", str(STARTING_RETRY))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
     def _forward(self, upstream: tuple[str, int]) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
@@ -126,7 +150,10 @@ class ProxyHandler(http.server.SimpleHTTPRequestHandler):
             answer = connection.getresponse()
             data = answer.read()
         except OSError:
-            self.send_error(502, "De lokale server antwoordt niet.")
+            if upstream == self.decap:
+                self.send_error(502, "De lokale server antwoordt niet.")
+            else:
+                self._starting()
             return
         finally:
             connection.close()
