@@ -143,3 +143,11 @@ def test_the_editor_reads_the_block_syntax_the_build_accepts():
             if blocks:
                 assert js_match == "\n".join(lines[: blocks[0].end]), text
     assert component["empty_block"] == f"/// calculator | {name}\n///"
+
+
+def test_the_guide_names_the_editors_dutch_commit_messages():
+    from wandelgids.editor import COMMIT_MESSAGES, decap_config
+
+    assert decap_config()["backend"]["commit_messages"] == COMMIT_MESSAGES
+    example = COMMIT_MESSAGES["update"].replace("{{collection}}", "Pagina").replace("{{slug}}", "dagschema")
+    assert f"`{example}`" in (ROOT / "HANDLEIDING.md").read_text(encoding="utf-8")

@@ -87,6 +87,8 @@ def test_a_concept_reaches_main_only_when_published(page, tmp_path):
         assert f"description: {NEW}\n" in git(project, "show", f"main:{PAGE}")
         assert f"description: {NEW}\n" in (project / PAGE).read_text(encoding="utf-8")
         assert DRAFT not in git(project, "branch", "--list", "cms/*")
+        # In Dutch in the history staff search when they restore an earlier version (wandelgids.editor.COMMIT_MESSAGES).
+        assert git(project, "log", "-1", "--format=%s", "main").strip() == "Gewijzigd: Pagina “hulp-nodig”"
         assert f'content="{NEW}"' in wait_for(port, "/hulp-nodig/", NEW, process)
     finally:
         stop(process)

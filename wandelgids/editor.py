@@ -118,6 +118,19 @@ def glossary_collection() -> dict:
 WORKFLOW_BACKENDS = {"github", "gitlab"}
 
 
+# The commit messages (and, online, the pull/merge request titles) staff read in the git host's
+# history when they look for a version to restore (HANDLEIDING, "terugdraaien"): Dutch, not
+# Decap's "Update Pagina ...". {{collection}} is the collection's label_singular.
+COMMIT_MESSAGES = {
+    "create": "Nieuw: {{collection}} “{{slug}}”",
+    "update": "Gewijzigd: {{collection}} “{{slug}}”",
+    "delete": "Verwijderd: {{collection}} “{{slug}}”",
+    "uploadMedia": "Afbeelding toegevoegd: “{{path}}”",
+    "deleteMedia": "Afbeelding verwijderd: “{{path}}”",
+    "openAuthoring": "{{message}}",
+}
+
+
 def publish_mode(backend: dict | None) -> str:
     """Review by a colleague where the backend has it: a save is a concept (Concept -> Ter review ->
     Klaar om te publiceren) and only publishing puts it on the branch the site is built from.
@@ -130,7 +143,7 @@ def decap_config(backend: dict | None = None, site_url: str | None = None) -> di
     config = {
         "load_config_file": False,
         "locale": "nl",
-        "backend": backend or DEFAULT_BACKEND,
+        "backend": {"commit_messages": COMMIT_MESSAGES, **(backend or DEFAULT_BACKEND)},
         "publish_mode": publish_mode(backend),
         "media_folder": "docs/afbeeldingen",
         "public_folder": "afbeeldingen",
