@@ -84,6 +84,19 @@ def test_sources_are_checked_without_a_build(tmp_path):
     assert search_words.check_sources(docs, tmp_path / "geen.yml") == search_words.check_sources(docs, synonyms)[:1]
 
 
+def test_an_unreadable_page_does_not_make_its_words_unused(tmp_path):
+    """While a page cannot be read (here: no closing '---'), its words are unknown: no 'haal het weg' for them."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("---\ntitle: A\n\n# A\n\nArtrose en zo.\n", encoding="utf-8")
+    synonyms = tmp_path / "zoekwoorden.yml"
+    synonyms.write_text("artrose: [slijtage]\n", encoding="utf-8")
+    assert search_words.check_sources(docs, synonyms) == []
+    (docs / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\nEn zo.\n", encoding="utf-8")
+    assert search_words.check_sources(docs, synonyms) == [
+        ("zoekwoorden.yml", 1, "'artrose' staat op geen enkele pagina; controleer de spelling of haal het weg.")]
+
+
 # ---- what ships ------------------------------------------------------------------
 
 
