@@ -92,6 +92,17 @@ window.WandelgidsChecks = (() => {
 
   const filled = (entry, values) => ({ message: fill(entry.message, values), fix: fill(entry.fix, values) });
 
+  // The review fields are empty only on a concept page (wandelgids.content_checks requires them elsewhere).
+  function checkReviewFields(setup, collection, data) {
+    const { checks } = setup;
+    const rule = checks.review_fields[collection];
+    if (!rule || data?.[rule.concept] === true) return [];
+    const fields = collectionFields(setup, collection);
+    return rule.fields.flatMap((name) => valuesAt(data, fields, name))
+      .filter(([, value]) => value == null || String(value).trim() === "")
+      .map(([label]) => ({ where: fill(checks.where_field, { label }), ...filled(checks.review_missing, { label }) }));
+  }
+
   // The body, line by line, outside code fences: images without alt text, calculator options out of bounds.
   function checkBody(setup, body) {
     const { checks } = setup;
@@ -169,7 +180,7 @@ window.WandelgidsChecks = (() => {
       handler: ({ entry }) => {
         const collection = entry.get("collection");
         const data = entry.get("data").toJS();
-        const found = checkDates(setup, collection, data);
+        const found = [...checkReviewFields(setup, collection, data), ...checkDates(setup, collection, data)];
         if (collection === setup.collection) found.push(...checkBody(setup, data.body));
         if (!found.length) return undefined;
         panel.show({ title: checks.refused, error: true, items: found });

@@ -295,6 +295,12 @@ def test_the_editor_refuses_what_the_checks_reject_and_shows_the_build_after_a_s
     assert notice.get_attribute("role") == "alert"
     assert "Niet opgeslagen." in notice.inner_text() and "Oplossing: Vul de datum in waarop" in notice.inner_text()
 
+    # An empty review date on a page that is not a concept (the build requires it there).
+    page.get_by_label("Laatst inhoudelijk gecontroleerd op").fill("")
+    publish(page)
+    notice.get_by_text("'Laatst inhoudelijk gecontroleerd op' is leeg.").wait_for()
+    assert "zet dan 'Concept (nog niet gecontroleerd)' aan" in notice.inner_text()
+
     # Deleting a page that other pages and the footer link to.
     page.get_by_role("button", name="Item verwijderen").click()
     notice.get_by_text("'docs/hulp-nodig.md' kan niet verwijderd worden").wait_for()
@@ -329,7 +335,7 @@ def test_the_editor_refuses_what_the_checks_reject_and_shows_the_build_after_a_s
     path.write_bytes(before["onderzoek.md"])
     assert page.recorder.foreign(editor_url) == [] and page.csp_violations == []
     # Decap rejects each refused save with an error object it does not catch.
-    assert page.recorder.errors == ["Object"] * 3
+    assert page.recorder.errors == ["Object"] * 4
 
 
 # A 1x1 PNG.

@@ -14,7 +14,7 @@ import calculators
 
 from . import content_checks, glossary
 from .calculator_block import block_text, editor_pattern
-from .front_matter import MAX_DESCRIPTION, REVIEWER_ROLES
+from .front_matter import CONCEPT, MAX_DESCRIPTION, REVIEW_FIELDS, REVIEWER_ROLES
 
 PAGES = "paginas"
 
@@ -234,6 +234,12 @@ CHECKS = {
         PAGES: ["reviewed"],
         "woordenlijst": ["termen.reviewed"],
     },
+    # reviewed and reviewer: not required in the form (a concept page has neither), required by the
+    # content checks on every other page, so the editor refuses the save before it is made.
+    "review_fields": {PAGES: {"fields": list(REVIEW_FIELDS), "concept": CONCEPT}},
+    "review_missing": {"message": "'{label}' is leeg.",
+                       "fix": "Vul de datum en de rol van de laatste inhoudelijke controle in. Heeft nog geen zorgverlener "
+                              "de tekst gecontroleerd, zet dan 'Concept (nog niet gecontroleerd)' aan."},
     "future": {"message": "De datum {value} ligt in de toekomst.",
                "fix": "Vul de datum in waarop een zorgverlener de inhoud echt heeft gecontroleerd: vandaag of eerder."},
     "image_alt": {"message": "De afbeelding '{target}' heeft geen alt-tekst.",
