@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from conftest import READY, axe_violations, enter, open_live
 
@@ -29,6 +31,18 @@ def test_a_long_plan_stays_readable_on_a_phone(browser, base_url):
            return found; }"""
     )
     assert scrollers == []
+    # With dates (the longest Dutch month): each date on one line, the table within its column.
+    september = datetime.date.today().replace(day=27, month=9)
+    if september < datetime.date.today():
+        september = september.replace(year=september.year + 1)
+    enter(page, "#rekenhulp-progression-start_date", september.isoformat())
+    page.wait_for_function("document.querySelector('#rekenhulp-progression td[data-cell=start_date_text]').textContent.includes('september')")
+    fit = widget.locator("[data-result-table='weeks']").evaluate(
+        """(table) => { const cell = table.querySelector('tbody td[data-cell=start_date_text]'); const range = document.createRange();
+             range.selectNodeContents(cell); const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+             return { lines: lines.size, table: table.getBoundingClientRect().width, column: table.parentElement.clientWidth }; }"""
+    )
+    assert fit["lines"] == 1 and fit["table"] <= fit["column"], fit
     last = widget.locator("[data-result-table='weeks'] tbody tr").last
     last.scroll_into_view_if_needed()
     assert last.is_visible() and page.evaluate("window.scrollY") > 0
