@@ -67,7 +67,9 @@
   CMS.registerPreviewTemplate(setup.collection, window.createClass({
     render() {
       const entry = this.props.entry;
-      return h("div", { "data-md-color-scheme": "default", "data-md-color-primary": "custom", "data-md-color-accent": "custom" },
+      // dir and lang as the site's <html> has them: Material places the FAQ question's icon with
+      // [dir=ltr] rules, without which the icon covers the question's first letters.
+      return h("div", { dir: "ltr", lang: "nl", "data-md-color-scheme": "default", "data-md-color-primary": "custom", "data-md-color-accent": "custom" },
         h("main", { className: "md-main" },
           h("div", { className: "md-content" },
             h("article", { className: "md-content__inner md-typeset" },

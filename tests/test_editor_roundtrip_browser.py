@@ -99,6 +99,12 @@ def test_a_question_added_in_the_editor_is_on_the_page_and_in_the_faq_data(page,
     expect(body.get_by_label("Vraag", exact=True).first).to_have_value("Mag ik wandelen als ik rugpijn heb?")
     expect(body.get_by_label("Antwoord", exact=True).nth(3)).to_have_value("Ja. Te snel lopen verhoogt spierspanning.")
     assert body.locator("code, pre").count() == 0
+    # In the preview the question's icon sits left of its text, as on the site (Material's [dir=ltr] rules).
+    summary = page.frame_locator("#preview-pane").locator("summary").first
+    icon_right, text_left = summary.evaluate(
+        "(s) => [s.getBoundingClientRect().left + parseFloat(getComputedStyle(s, '::before').left)"
+        " + parseFloat(getComputedStyle(s, '::before').width), s.getBoundingClientRect().left + parseFloat(getComputedStyle(s).paddingLeft)]")
+    assert icon_right <= text_left
     click_after_last_letter(page, body.locator("p").last)
     page.get_by_role("button", name="Voeg component toe").click()
     page.get_by_role("menuitem", name="Vraag en antwoord").click()
