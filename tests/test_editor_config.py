@@ -103,6 +103,9 @@ def test_make_edit_serves_the_site_and_the_editor_on_one_address(tmp_path):
         else:
             raise AssertionError("the live site never answered")
         assert 'data-calculator="progression"' in page and "livereload" in page
+        with urllib.request.urlopen(base + "admin/config.json", timeout=5) as answer:
+            # "Bekijk Live" and the editor's site link: this address, not mkdocs serve's own behind the proxy.
+            assert json.load(answer)["config"]["site_url"] == base
         with urllib.request.urlopen(base + "admin/", timeout=5) as answer:
             assert "decap/decap-cms.js" in answer.read().decode()
             assert "unsafe-eval" in answer.headers["Content-Security-Policy"]

@@ -37,6 +37,7 @@ from pathlib import Path
 from serving.policy import admin_csp
 
 from . import content_checks, edit_git, edit_guard, editor_report
+from .editor import EDIT_URL_ENV
 from .front_matter import read_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -281,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     # A content error does not stop `mkdocs serve`: the pages show it in Dutch and /admin/
     # keeps working until it is fixed (wandelgids.stop_page).
     mkdocs = subprocess.Popen([str(ROOT / ".venv/bin/mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{site_port}"],
-                              cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                              cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                                EDIT_URL_ENV: f"http://127.0.0.1:{args.port}/"})
     proxy = start_proxy(args.port, decap_port, site_port, admin_headers={"Content-Security-Policy": admin_csp()},
                         check_docs=project / "docs", drafts_of=branch)
     base = f"http://127.0.0.1:{args.port}/"

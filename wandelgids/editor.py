@@ -22,6 +22,10 @@ PAGES = "paginas"
 
 # The production backend is a setting (mkdocs.yml, extra.editor.backend), not code.
 # With `make edit` Decap talks to decap-server on the same origin instead.
+# `make edit` puts `mkdocs serve` behind its proxy, and `mkdocs serve` sets site_url to its own
+# internal address; the editor's "Bekijk Live" and site link must name the proxy's address, where
+# /admin/ has its local backend (on the internal port it offers only the online login).
+EDIT_URL_ENV = "WANDELGIDS_EDIT_URL"
 DEFAULT_BACKEND = {"name": "github", "repo": "rugcentrum-hilversum/wandelgids", "branch": "main"}
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -39,7 +40,7 @@ from mkdocs.structure.files import File
 
 from . import content_checks, glossary, navigation, search_words, stop_page
 from .calculator_block import EXTENSION_NAME
-from .editor import editor_setup
+from .editor import EDIT_URL_ENV, editor_setup
 from .front_matter import read_pages
 from .load_status import load_status
 from .review_line import add_review
@@ -227,7 +228,8 @@ class WandelgidsPlugin(BasePlugin[WandelgidsConfig]):
         styles += [uri for uri in config.extra_css if not uri.startswith(("http:", "https:", "//"))]
         settings = config.extra.get("editor") or {}
         templates = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-        setup = editor_setup(settings.get("backend"), config.site_url, [f"../{uri}" for uri in styles],
+        site_url = os.environ.get(EDIT_URL_ENV) or config.site_url
+        setup = editor_setup(settings.get("backend"), site_url, [f"../{uri}" for uri in styles],
                              Path(config.docs_dir), templates)
         files.append(File.generated(config, "admin/config.json", content=json.dumps(setup, ensure_ascii=False, indent=1)))
 
