@@ -106,7 +106,7 @@ def not_calm(numbers: dict) -> list[str]:
             f"{text.number(numbers['breaths_per_minute'])} ademhalingen per minuut is meer dan {CALM_MAX_BREATHS}"
         )
     if numbers["inhale_seconds"] < CALM_MIN_INHALE:
-        reasons.append(f"inademen duurt maar {text.number(numbers['inhale_seconds'])} seconde, korter dan 1 seconde")
+        reasons.append(f"inademen duurt maar {text.number(numbers['inhale_seconds'])} seconden, korter dan 1 seconde")
     return reasons
 
 

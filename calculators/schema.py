@@ -66,9 +66,11 @@ class Field:
         }
 
     def shown(self, value: object) -> object:
-        """A value as the patient reads it: a choice's label, a tick as aan or uit."""
+        """A value as the patient reads it: a choice's label, a tick as aan or uit, a date in Dutch."""
         if self.type == BOOLEAN:
             return "aan" if value else "uit"
+        if self.type == DATE and value:
+            return text.date(value)
         return dict(self.choices).get(value, value)
 
     def line(self, value: object) -> str | None:

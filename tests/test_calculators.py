@@ -65,7 +65,7 @@ def test_hurried_breathing_is_not_called_calm():
         "Adem in over 2 stappen en uit over 3 stappen: dat is 28 ademhalingen per minuut. Dat is geen rustig ademritme."
     )
     assert result["advice"] == (
-        "Dit ritme is niet rustig: 28 ademhalingen per minuut is meer dan 20 en inademen duurt maar 0,9 seconde, "
+        "Dit ritme is niet rustig: 28 ademhalingen per minuut is meer dan 20 en inademen duurt maar 0,9 seconden, "
         "korter dan 1 seconde. Probeer het voorbeeld uit het artikel: 3 stappen inademen en 4 stappen uitademen. "
         "Bij 140 stappen per minuut is dat 20 ademhalingen per minuut."
     )
@@ -79,7 +79,7 @@ def test_hurried_breathing_is_not_called_calm():
     ("params", "reason", "suggested"),
     [
         ({"cadence": 105, "inhale_steps": 2, "exhale_steps": 3}, "21 ademhalingen per minuut is meer dan 20", "3 stappen inademen en 4"),
-        ({"cadence": 130, "inhale_steps": 2, "exhale_steps": 8}, "0,9 seconde", "3 stappen inademen en 5"),
+        ({"cadence": 130, "inhale_steps": 2, "exhale_steps": 8}, "0,9 seconden", "3 stappen inademen en 5"),
     ],
 )
 def test_the_nearest_calm_rhythm_of_the_article_is_suggested(params, reason, suggested):

@@ -175,9 +175,11 @@ def test_the_file_says_which_inputs_made_it():
     text = calendar(plan, start_date="2026-01-05")["ics"]
     description = str(icalendar.Calendar.from_ical(text)["X-WR-CALDESC"])
     for part in ("Opbouwschema voor wandelen", "Nu per dag: 12 minuten", "Doel per dag: 25 minuten",
-                 "Hoe ging de afgelopen week? Goed", "Startdatum in de agenda: 2026-01-05"):  # fmt: skip
+                 "Hoe ging de afgelopen week? Goed", "Eerste dag in je agenda: 5 januari 2026"):  # fmt: skip
         assert part in description
     assert all(part in str(event["DESCRIPTION"]) for event in events(text) for part in ("Invoer:", "Doel per dag: 25"))
+    # Dates read in Dutch wherever the inputs are listed (file, printout, stale note), not as 2026-01-05.
+    assert "Startdatum: 5 januari 2026" in calculators.calculate("progression", {"start_date": "2026-01-05"})["inputs"]
     schedule = calendar(calculators.calculate("schedule", {"wake_time": "06:00"}), start_date="2026-01-05", weeks=4)
     assert "Opstaan: 06:00" in schedule["ics"].replace("\r\n ", "") and "Aantal weken: 4" in schedule["notes"][0]
 

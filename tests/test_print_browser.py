@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 from pathlib import Path
 
+import calculators
 from conftest import enter, open_live
 from pypdf import PdfReader
 
@@ -93,11 +95,15 @@ def test_the_browser_s_own_print_shows_the_current_inputs_and_date(page, base_ur
     """Ctrl+P or a phone's share -> print, no button: the print-only parts follow each result."""
     open_live(page, base_url + "opbouwen/", "rekenhulp-progression")
     enter(page, "#rekenhulp-progression-current_minutes", "12")
-    page.wait_for_function("location.search.includes('current_minutes=12')")
+    enter(page, "#rekenhulp-progression-start_date", datetime.date.today().isoformat())
+    page.wait_for_function("location.search.includes('current_minutes=12') && location.search.includes('start_date')")
     page.emulate_media(media="print")
     text, _ = pdf_text(page)
     assert "Nu per dag: 12 minuten" in text and "Nu per dag: 10 minuten" not in text
-    assert re.search(r"Afgedrukt op \d{1,2} [a-z]+ \d{4} van de Wandelgids", text)
+    assert f"Startdatum: {calculators.text.date(datetime.date.today())}" in text  # a Dutch date, not 2026-12-07
+    # Every plan on the page is dated, also the breathing helper nobody touched.
+    assert len(re.findall(r"Afgedrukt op \d{1,2} [a-z]+ \d{4} van de Wandelgids", text)) == 2
+    assert "Afgedrukt op van" not in text
     assert "In 7 weken van 12 naar 30 minuten per dag" in text
 
 

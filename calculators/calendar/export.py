@@ -154,7 +154,7 @@ def _inputs_text(module, plan: dict, start: _dt.date, extra: list[tuple[Field, o
     """Which inputs made the file, in the calculators' own Dutch labels (as the printout lists them)."""
     parts = [
         *module.SCHEMA.inputs(plan["params"]),  # not today: it does not change the walks
-        text.labelled("Startdatum in de agenda", start.isoformat()),
+        *(field.line(start.isoformat()) for field in SCHEMA.fields if field.name == "start_date"),
         *(text.labelled(field.label, field.shown(value)) for field, value in extra),
     ]
     return f"Gemaakt met de Wandelgids van het Rugcentrum Hilversum ({module.SCHEMA.title}). Invoer: {'; '.join(parts)}."

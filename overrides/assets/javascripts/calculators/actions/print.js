@@ -2,6 +2,7 @@
 // marked data-printing (its title, the inputs, the plan, the date, the contact line
 // and the disclaimer). The inputs and the date come as Python wrote them (the result's
 // `inputs` and `today_text`): nothing is read back from the form or formatted here.
+import { localDate, readForm, withToday } from "../form.js";
 import { registerAction } from "./registry.js";
 
 function item(text) {
@@ -35,11 +36,26 @@ function printPlan(widget, result) {
 registerAction({
   name: "print",
   selector: '[data-calculator-action="print"]',
-  connect({ widget, checkInputs }, button) {
+  connect({ widget, form, name, calculate, checkInputs }, button) {
+    let filled = false;
+    const fill = (result) => {
+      filled = true;
+      fillPrintOnly(widget, result);
+    };
     button.addEventListener("click", async () => {
       const valid = await checkInputs(button.textContent.trim());
       if (valid) printPlan(widget, valid.result);
     });
-    return { valid: (params, result) => fillPrintOnly(widget, result) };
+    return {
+      valid: (params, result) => fill(result),
+      // A plan nobody has changed yet is the build's: Python still dates its printout
+      // (else Ctrl+P printed "Afgedrukt op van de Wandelgids"), quietly: no status, no link.
+      open() {
+        calculate(name, withToday(widget, readForm(form)), localDate(new Date()))
+          .then((result) => result.ok && !filled && fill(result))
+          .catch(() => {}); // a failed load says so in the status already
+        return false;
+      },
+    };
   },
 });
