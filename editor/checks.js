@@ -209,7 +209,8 @@ window.WandelgidsChecks = (() => {
         return;
       }
       linkedFrom = answer.linked_from ?? linkedFrom;
-      const where = (f) => `${f.path}, ${checks.line} ${f.line}`;
+      // The file's line, and for the page's text also the line in the Markdown view (the editor counts from the text's first line).
+      const where = (f) => `${f.path}, ${checks.line} ${f.line}` + (f.body_line ? `; ${fill(checks.where_body, { line: f.body_line })}` : "");
       const items = (list) => list.map((f) => ({ where: where(f), message: f.message, fix: f.fix }));
       panel.show({ title: answer.title, error: !answer.ok, items: items(answer.errors), moreTitle: answer.warnings_title,
                    more: items(answer.warnings), page: path });

@@ -330,7 +330,8 @@ def test_the_editor_refuses_what_the_checks_reject_and_shows_the_build_after_a_s
     text = wait_for_file(path, page, "folder-die-er-niet-is.md")
     line = text.split("\n").index(next(t for t in text.split("\n") if "folder-die-er-niet-is.md" in t)) + 1
     notice.get_by_text("Opgeslagen, maar de site kan zo niet gebouwd worden: 1 fout in de inhoud.").wait_for()
-    assert f"docs/onderzoek.md, regel {line}:" in notice.inner_text()
+    body_line = line - (text.split("\n").index("---", 1) + 1)  # the Markdown view counts from the line under the second '---'
+    assert f"docs/onderzoek.md, regel {line}; Tekst, regel {body_line} (in de Markdown-weergave):" in notice.inner_text()
     assert "leidt nergens heen" in notice.inner_text() and "Oplossing: link naar een bestaande pagina" in notice.inner_text()
     path.write_bytes(before["onderzoek.md"])
     assert page.recorder.foreign(editor_url) == [] and page.csp_violations == []

@@ -12,14 +12,21 @@ from pathlib import Path
 
 from calculators.text import amount
 from . import content_checks
+from .front_matter import read_pages
 
 PATH = "/api/controle"
 
 
-def finding_item(finding: content_checks.Finding) -> dict:
+def finding_item(finding: content_checks.Finding, body_starts: dict[str, int] | None = None) -> dict:
+    """body_starts: per page (as the checks name it) the file line where its body begins. A finding in
+    the body also gets its line in the editor's Markdown view, which counts from the body's first line."""
     message = content_checks.sentence(finding.message)
-    return {"path": finding.path, "line": finding.line, "message": message[:1].upper() + message[1:],
+    item = {"path": finding.path, "line": finding.line, "message": message[:1].upper() + message[1:],
             "fix": finding.fix, "severity": finding.severity}
+    start = (body_starts or {}).get(finding.path)
+    if start is not None and finding.line >= start:
+        item["body_line"] = finding.line - start + 1
+    return item
 
 
 def saved_report(docs_dir: Path, saved: str | None = None, concept: bool = False) -> dict:
@@ -42,11 +49,12 @@ def saved_report(docs_dir: Path, saved: str | None = None, concept: bool = False
                  "Tot ze verbeterd zijn, komt er geen nieuwe versie van de site.")
     else:
         title = "Opgeslagen. De controle van de site vond geen fouten."
+    starts = {f"{docs_dir.name}/{page.uri}": page.body_start for page in read_pages(docs_dir) if page.has_front_matter}
     return {
         "ok": not errors,
         "title": title,
-        "errors": [finding_item(f) for f in errors],
-        "warnings": [finding_item(f) for f in warnings],
+        "errors": [finding_item(f, starts) for f in errors],
+        "warnings": [finding_item(f, starts) for f in warnings],
         "warnings_title": f"Tips voor {saved}:" if warnings else "",
         # Which pages others link to now (the editor refuses to delete those).
         "linked_from": content_checks.linked_from(docs_dir),
