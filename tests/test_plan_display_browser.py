@@ -107,4 +107,8 @@ def test_new_states_pass_axe_in_both_palettes(browser, base_url, scheme):
     for summary in page.locator("[data-calculator-rules] summary").all():
         summary.click()
     assert axe_violations(page) == []
+    # The browser's own print of the same states (colours switch at once: no transition caught halfway).
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page.emulate_media(media="print")
+    assert axe_violations(page) == [], "print"
     context.close()
