@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+import zipfile
 from pathlib import Path
 
 import stdlib_cut
@@ -103,6 +104,28 @@ def run(*args: str | Path) -> None:
     subprocess.run([str(a) for a in args], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
+def fixed_dates(wheel: Path, lock: Path) -> None:
+    """py-compile writes the wheel's entries, and each .pyc's source time, with the time of
+    the build; fixed, the same sources give the same wheel, hence the same folder name and
+    snapshot, and a build that changes no calculator leaves the browsers' cached Pyodide
+    folder valid. The source time of a .pyc without its source is never compared (Python's
+    sourceless loader checks only the magic number). The lock file's SHA-256 follows."""
+    with zipfile.ZipFile(wheel) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(wheel, "w") as target:
+        for info, data in entries:
+            if info.filename.endswith(".pyc") and data[4:8] == bytes(4):  # a timestamp-based pyc
+                data = data[:8] + bytes(4) + data[12:]
+            fixed = zipfile.ZipInfo(info.filename, stdlib_cut.ZIP_DATE)
+            fixed.compress_type, fixed.external_attr = info.compress_type, info.external_attr
+            target.writestr(fixed, data)
+    data = json.loads(lock.read_text())
+    for package in data["packages"].values():
+        if package.get("file_name") == wheel.name:
+            package["sha256"] = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    lock.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True))
+
+
 def snapshot_header(payload: bytes, lock: bytes) -> bytes:
     """What the worker checks before it restores (calculator-worker's snapshot.js): the
     payload's SHA-256 (a corrupt or cut-off file) and the lock file's (a snapshot of
@@ -167,6 +190,8 @@ def build(
         (staging / TRACE_FILE).write_text(json.dumps(traced, indent=1, sort_keys=True))  # for tests; not served
         (staging / FULL_STDLIB).unlink()
         run(bin_dir / "pyodide", "py-compile", "--silent", "--exclude", CUT_STDLIB, staging)
+        for wheel in staging.glob("*.whl"):
+            fixed_dates(wheel, lock)
         stdlib_cut.trim_lock(lock, PACKAGE)
         write_snapshot(staging, list(traced["modules"]))
         (staging / ".gitignore").unlink(missing_ok=True)  # written by uv build

@@ -192,3 +192,23 @@ def test_the_same_folder_gives_the_same_snapshot(tmp_path):
     assert made.read_bytes() == (built / SNAPSHOT).read_bytes()
     header = json.loads(made.read_bytes().split(b"\n", 1)[0])
     assert header["lock_sha256"] == hashlib.sha256((built / "pyodide-lock.json").read_bytes()).hexdigest()
+
+
+def test_the_compiled_wheel_does_not_carry_the_build_time(tmp_path):
+    """py-compile stamps the wheel's entries and each .pyc's source time with the build's
+    time; fixed, the same sources give the same wheel (and lock file, folder and snapshot)."""
+    import importlib.util
+    import zipfile
+
+    def built_at(when: int) -> bytes:
+        wheel = tmp_path / "x-1.0-py3-none-any.whl"
+        pyc = importlib.util.MAGIC_NUMBER + bytes(4) + when.to_bytes(4, "little") + (7).to_bytes(4, "little") + b"code"
+        with zipfile.ZipFile(wheel, "w") as out:
+            out.writestr(zipfile.ZipInfo("x/__init__.pyc", (2026, 1, 1, 0, 0, when % 60)), pyc)
+        lock = tmp_path / "pyodide-lock.json"
+        lock.write_text(json.dumps({"packages": {"x": {"file_name": wheel.name, "sha256": "old"}}}))
+        build_pyodide.fixed_dates(wheel, lock)
+        assert json.loads(lock.read_text())["packages"]["x"]["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+        return wheel.read_bytes()
+
+    assert built_at(1_700_000_001) == built_at(1_700_000_042)
