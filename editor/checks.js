@@ -103,16 +103,21 @@ window.WandelgidsChecks = (() => {
       .map(([label]) => ({ where: fill(checks.where_field, { label }), ...filled(checks.review_missing, { label }) }));
   }
 
-  // The body, line by line, outside code fences: images without alt text, calculator options out of bounds.
+  // The body, line by line, outside code fences: images without alt text, calculator options out of
+  // bounds, FAQ questions Markdown would break.
   function checkBody(setup, body) {
     const { checks } = setup;
     const found = [];
     const lines = String(body ?? "").split("\n");
+    const prose = []; // [line, text] outside code and calculator blocks, as the content checks read them
     let fence = false;
     let block = null;
     lines.forEach((text, index) => {
       const where = fill(checks.where_body, { line: index + 1 });
-      if (/^\s{0,40}(```|~~~)/.test(text)) fence = !fence;
+      if (/^[ \t]{0,40}(```|~~~)/.test(text)) {
+        fence = !fence;
+        return;
+      }
       if (fence) return;
       // The opening line in every spelling the build accepts: each calculator's pattern comes from
       // the build (calculator_block.editor_pattern), anchored at the block's start.
@@ -129,6 +134,7 @@ window.WandelgidsChecks = (() => {
         if (!block.unknown) found.push(...checkOption(checks, block, text, where));
         return;
       }
+      prose.push([index + 1, text]);
       for (const image of text.matchAll(/!\[([^\[\]]*)\]\(([^()\s]*)[^()]*\)/g)) {
         if (!image[1].trim()) found.push({ where, ...filled(checks.image_alt, { target: image[2] }) });
       }
@@ -136,6 +142,29 @@ window.WandelgidsChecks = (() => {
         const alt = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag[0]);
         if (!alt || !(alt[1] ?? alt[2] ?? "").trim()) found.push({ where, ...filled(checks.html_image_alt, {}) });
       }
+    });
+    for (const [line, kind] of faqProblems(checks.faq, prose)) {
+      found.push({ where: fill(checks.where_body, { line }), message: checks.faq[kind].message, fix: checks.faq[kind].fix });
+    }
+    return found;
+  }
+
+  // wandelgids.faq_check.kinds, step for step, with its patterns: [line, kind] for each question
+  // block that would not fold open with its answer (tests/test_editor_config.py compares the two).
+  function faqProblems(faq, lines) {
+    const [marker, start, answer] = [faq.marker, faq.start, faq.answer].map((pattern) => new RegExp(pattern));
+    const found = [];
+    lines.forEach(([line, text], index) => {
+      if (!marker.test(text)) return;
+      const opening = start.exec(text);
+      if (!opening || text[0] === " ") {
+        found.push([line, (text.split('"').length - 1) % 2 ? "open_quote" : "not_a_question"]);
+        return;
+      }
+      if (!(opening[2] || opening[4] || "").split(/\s+/).includes(faq.question)) return;
+      if (opening[3] !== undefined && !opening[3].trim()) found.push([line, "empty"]);
+      const following = lines.slice(index + 1).find(([, t]) => t.trim());
+      if (!following || !answer.test(following[1])) found.push([line, "no_answer"]);
     });
     return found;
   }
@@ -233,5 +262,5 @@ window.WandelgidsChecks = (() => {
     };
   }
 
-  return { install };
+  return { install, checkBody, faqProblems };
 })();

@@ -154,3 +154,55 @@ def test_the_guide_names_the_editors_dutch_commit_messages():
     assert decap_config()["backend"]["commit_messages"] == COMMIT_MESSAGES
     example = COMMIT_MESSAGES["update"].replace("{{collection}}", "Pagina").replace("{{slug}}", "dagschema")
     assert f"`{example}`" in (ROOT / "HANDLEIDING.md").read_text(encoding="utf-8")
+
+
+FAQ_CASES = [
+    '??? question "Mag het?"\n\n    Ja.',
+    '??? question "Mag het?"\n    Ja.\n\n    Zeker.',
+    '???+ question "Open?"\n    Ja.',
+    '??? question "Mag het?\n\n    Ja.',  # quote left open
+    "??? question Mag het?\n\n    Ja.",  # no quotes
+    ' ??? question "Mag het?"\n\n    Ja.',  # a space before
+    '??? question "Mag het?"\n\nJa.',  # the answer without its indent
+    '??? question "Mag het?"\n',  # no answer at all
+    '??? question ""\n\n    Ja.',  # empty question
+    '??? question "  "\n\nJa.',  # empty and no answer
+    '??? note "Let op"\n\nGeen vraag.',  # another kind of block: not a question
+    '??? question "Mag het?"\n\n\tJa.',
+    '```\n??? question "In code"\n```\n\nTekst.',
+    '/// calculator | x\n??? question "In een blok"\n///\n\nTekst.',
+]
+
+
+def test_the_editor_refuses_the_faq_questions_the_build_refuses():
+    """editor/checks.js uses wandelgids.faq_check's patterns and messages (config.json) and finds, in the
+    Markdown view, the same broken questions on the same lines as the content checks, with the same Dutch."""
+    from wandelgids import faq_check
+    from wandelgids.editor import CHECKS
+
+    assert CHECKS["faq"] == faq_check.for_editor()
+    checks_js = ROOT / "editor/checks.js"
+    assert "??? question" not in checks_js.read_text(encoding="utf-8")  # no pattern of its own
+    script = ("globalThis.window = globalThis; require(process.argv[1]);"
+              "const [checks, bodies] = JSON.parse(process.argv[2]);"
+              "console.log(JSON.stringify(bodies.map((body) => window.WandelgidsChecks.checkBody({ checks, calculators: [] }, body))))")
+    in_js = json.loads(subprocess.run(["node", "-e", script, str(checks_js), json.dumps([CHECKS, FAQ_CASES])],
+                                      capture_output=True, text=True, check=True).stdout)
+    found_any = set()
+    for body, js_found in zip(FAQ_CASES, in_js):
+        # The lines as the content checks read them: outside code fences and calculator blocks.
+        lines, skip = [], False
+        for number, text in enumerate(body.split("\n"), 1):
+            if text.startswith(("```", "///")):
+                skip = not skip if text.strip() in {"```", "///"} else True
+                continue
+            if not skip:
+                lines.append((number, text))
+        expected = [{"where": CHECKS["where_body"].replace("{line}", str(line)), "message": message, "fix": fix}
+                    for line, message, fix in faq_check.problems(lines)]
+        assert js_found == expected, body
+        found_any.update(kind for _, kind in faq_check.kinds(lines))
+    assert found_any == set(faq_check.MESSAGES)  # every finding is among the cases
+    guide = " ".join((ROOT / "HANDLEIDING.md").read_text(encoding="utf-8").split())
+    assert "dan slaat de editor niets op en zegt hij welke regel het is" in guide
+    assert f"`{faq_check.MESSAGES['no_answer'][0].split(':')[0]}`" in guide

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import calculators
 
-from . import content_checks, glossary
+from . import content_checks, faq_check, glossary
 from .calculator_block import block_text, editor_pattern
 from .front_matter import CONCEPT, MAX_DESCRIPTION, REVIEW_FIELDS, REVIEWER_ROLES
 
@@ -259,6 +259,8 @@ CHECKS = {
                           "fix": "Kies een van: {choices}."},
     "calculator_unknown": {"message": "Rekenhulp '{title}': onbekende instelling '{key}'.",
                            "fix": "Haal de regel weg; de rekenhulp kent alleen: {fields}."},
+    # FAQ question blocks Markdown would break: the build's own patterns and messages (wandelgids.faq_check).
+    "faq": faq_check.for_editor(),
     "where_field": "{label}",
     "where_body": "Tekst, regel {line} (in de Markdown-weergave)",
     "delete": {"message": "'{page}' kan niet verwijderd worden: andere pagina's linken ernaar, en die links zouden dan nergens heen leiden.",

@@ -14,38 +14,56 @@ import re
 from pymdownx.details import DetailsProcessor
 
 MARKER = re.compile(r"^ {0,3}\?\?\?")
+# pymdownx.details' own pattern for the opening line: what the build renders as a folding block.
+START = DetailsProcessor.START
+ANSWER = re.compile(r"^( {4}|\t)")
 QUESTION = "question"
 FORM = "??? question \"Mag ik wandelen als ik rugpijn heb?\""
-ANSWER_FIX = ("zet onder de vraag een lege regel en dan het antwoord, elke regel beginnend met vier spaties "
-              "(in de web-editor: het veld Antwoord van het blok Vraag en antwoord).")
+
+# The Dutch findings, (message, fix); the content checks and the web editor (editor/checks.js,
+# through wandelgids.editor.CHECKS) both say these.
+MESSAGES = {
+    "open_quote": ("het aanhalingsteken (\") aan het begin van de vraag wordt niet gesloten; "
+                   "zo wordt de regel gewone tekst en het antwoord een grijs codeblok",
+                   f"zet aan het eind van de vraag ook een \", zo: {FORM}"),
+    "not_a_question": ("deze regel wordt geen uitklapbare vraag; zo wordt hij gewone tekst en het antwoord een grijs codeblok",
+                       f"schrijf de regel vooraan, zonder spaties ervoor en met de vraag tussen aanhalingstekens, zo: {FORM}"),
+    "empty": ("de vraag is leeg", f"schrijf de vraag tussen de aanhalingstekens, zo: {FORM}"),
+    "no_answer": ("de vraag heeft geen antwoord: een antwoord zonder vier spaties ervoor valt buiten de vraag",
+                  "zet onder de vraag een lege regel en dan het antwoord, elke regel beginnend met vier spaties "
+                  "(in de web-editor: het veld Antwoord van het blok Vraag en antwoord)."),
+}
 
 
-def _is_answer(text: str) -> bool:
-    return text.startswith(("    ", "\t"))
+def for_editor() -> dict:
+    """The same rule for editor/checks.js: the patterns (valid in JavaScript as in Python) and the messages."""
+    return {"marker": MARKER.pattern, "start": START.pattern, "answer": ANSWER.pattern, "question": QUESTION,
+            **{kind: {"message": message, "fix": fix} for kind, (message, fix) in MESSAGES.items()}}
+
+
+def kinds(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(line, kind of MESSAGES) for each question block in the page's lines (file line, text) that Markdown would break.
+
+    editor/checks.js (faqProblems) walks the lines the same way; tests/test_editor_config.py holds the two together.
+    """
+    found: list[tuple[int, str]] = []
+    for index, (line, text) in enumerate(lines):
+        if not MARKER.match(text):
+            continue
+        start = START.match(text.rstrip("\n"))
+        if start is None or text[0] == " ":
+            found.append((line, "open_quote" if text.count('"') % 2 else "not_a_question"))
+            continue
+        if QUESTION not in (start.group(2) or start.group(4) or "").split():
+            continue
+        if start.group(3) is not None and not start.group(3).strip():
+            found.append((line, "empty"))
+        following = next((t for _, t in lines[index + 1:] if t.strip()), None)
+        if following is None or not ANSWER.match(following):
+            found.append((line, "no_answer"))
+    return found
 
 
 def problems(lines: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
     """(line, message, fix) for each question block in the page's lines (file line, text) that Markdown would break."""
-    found: list[tuple[int, str, str]] = []
-    for index, (line, text) in enumerate(lines):
-        if not MARKER.match(text):
-            continue
-        start = DetailsProcessor.START.match(text.rstrip("\n"))
-        if start is None or text[0] == " ":
-            if text.count('"') % 2:
-                found.append((line, "het aanhalingsteken (\") aan het begin van de vraag wordt niet gesloten; "
-                                    "zo wordt de regel gewone tekst en het antwoord een grijs codeblok",
-                              f"zet aan het eind van de vraag ook een \", zo: {FORM}"))
-            else:
-                found.append((line, "deze regel wordt geen uitklapbare vraag; zo wordt hij gewone tekst en het antwoord een grijs codeblok",
-                              f"schrijf de regel vooraan, zonder spaties ervoor en met de vraag tussen aanhalingstekens, zo: {FORM}"))
-            continue
-        kinds = (start.group(2) or start.group(4) or "").split()
-        if QUESTION not in kinds:
-            continue
-        if start.group(3) is not None and not start.group(3).strip():
-            found.append((line, "de vraag is leeg", f"schrijf de vraag tussen de aanhalingstekens, zo: {FORM}"))
-        following = next((t for _, t in lines[index + 1:] if t.strip()), None)
-        if following is None or not _is_answer(following):
-            found.append((line, "de vraag heeft geen antwoord: een antwoord zonder vier spaties ervoor valt buiten de vraag", ANSWER_FIX))
-    return found
+    return [(line, *MESSAGES[kind]) for line, kind in kinds(lines)]
