@@ -78,7 +78,7 @@
   }));
 
   CMS.init({ config });
-  watchAccessibility();
+  watchAccessibility(Object.values(setup.checks.review_fields).flatMap((rule) => rule.fields));
 })();
 
 // Decap's locale objects, deeply: the keys of `extra` over those of `base`.
@@ -146,11 +146,16 @@ function registerFaq(CMS, faq, escape) {
 
 // Decap's own markup misses a few names and states that axe-core (WCAG 2.2 A/AA) asks
 // for; fill them in as Decap renders. Only attributes: no styles, no behaviour changed.
-function watchAccessibility() {
+// Also: the review fields are required except on a concept, which Decap cannot say (required: false
+// adds "(optioneel)" to the label); their hint says it, and Decap's "(optioneel)" is hidden.
+function watchAccessibility(requiredUnlessConcept) {
   const set = (element, name, value) => {
     if (element.getAttribute(name) !== value) element.setAttribute(name, value);
   };
   const fix = () => {
+    for (const name of requiredUnlessConcept) {
+      for (const optional of document.querySelectorAll(`label[for^="${name}-field-"] > span:not([hidden])`)) optional.hidden = true;
+    }
     for (const frame of document.querySelectorAll("iframe#preview-pane")) set(frame, "title", "Voorvertoning van de pagina");
     for (const editor of document.querySelectorAll("[data-slate-editor]")) {
       if (!editor.hasAttribute("aria-label")) set(editor, "aria-label", "Tekst van de pagina");

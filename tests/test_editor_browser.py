@@ -289,6 +289,12 @@ def test_the_editor_refuses_what_the_checks_reject_and_shows_the_build_after_a_s
 
     # A review date in the future.
     open_page(page, "Hulp nodig")
+    # Required except on a concept: Decap's "(optioneel)" is not on the review fields, the hint says it.
+    review_label = page.locator("label", has_text="Laatst inhoudelijk gecontroleerd op")
+    review_label.get_by_text("(optioneel)").wait_for(state="hidden")
+    assert review_label.inner_text().strip().lower() == "laatst inhoudelijk gecontroleerd op"  # shown in capitals
+    assert page.get_by_text("Verplicht, behalve bij een concept.").count() == 2
+    assert "(optioneel)" in page.locator("label", has_text="Plaats in het menu").inner_text().lower()  # a truly optional field keeps it
     page.get_by_label("Laatst inhoudelijk gecontroleerd op").fill("2099-01-01")
     publish(page)
     page.get_by_text("Kan item niet opslaan: De datum 2099-01-01 ligt in de toekomst.").wait_for()
@@ -320,6 +326,12 @@ def test_the_editor_refuses_what_the_checks_reject_and_shows_the_build_after_a_s
     publish(page)
     notice.get_by_text("De afbeelding 'afbeeldingen/bospad.png' heeft geen alt-tekst.").wait_for()
     assert "Tekst, regel" in notice.inner_text() and "Beschrijving (alt-tekst)" in notice.inner_text()
+
+    # A FAQ question typed in the Markdown view with its answer not indented (wandelgids.faq_check).
+    entry(page, editor_url, "onderzoek")
+    type_at_the_end(page, '\n\n??? question "Mag het?"\n\nJa.\n')
+    publish(page)
+    notice.get_by_text("de vraag heeft geen antwoord: een antwoord zonder vier spaties ervoor valt buiten de vraag").wait_for()
     assert {path.name: path.read_bytes() for path in docs.glob("*.md")} == before  # nothing was written
 
     # A link to a page that does not exist: only the build knows, and the editor shows it after the save.
@@ -336,7 +348,7 @@ def test_the_editor_refuses_what_the_checks_reject_and_shows_the_build_after_a_s
     path.write_bytes(before["onderzoek.md"])
     assert page.recorder.foreign(editor_url) == [] and page.csp_violations == []
     # Decap rejects each refused save with an error object it does not catch.
-    assert page.recorder.errors == ["Object"] * 4
+    assert page.recorder.errors == ["Object"] * 5
 
 
 # A 1x1 PNG.

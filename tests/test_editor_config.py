@@ -39,6 +39,9 @@ def test_the_page_form_follows_the_front_matter_rules():
     assert fields["reviewed"]["format"] == "YYYY-MM-DD"
     # A concept page has no review yet: the checks, not the form, require both on other pages.
     assert fields["reviewed"]["required"] is False and fields["reviewer"]["required"] is False
+    # ... which the form says in Dutch: Decap's "(optioneel)" is hidden on them (tests/test_editor_browser.py).
+    assert fields["reviewed"]["hint"].startswith("Verplicht, behalve bij een concept.")
+    assert fields["reviewer"]["hint"].startswith("Verplicht, behalve bij een concept.")
     assert fields["concept"]["widget"] == "boolean" and fields["concept"]["required"] is False
     assert config["collections"][0]["folder"] == "docs"
 

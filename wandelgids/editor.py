@@ -29,6 +29,11 @@ EDIT_URL_ENV = "WANDELGIDS_EDIT_URL"
 DEFAULT_BACKEND = {"name": "github", "repo": "rugcentrum-hilversum/wandelgids", "branch": "main"}
 
 
+# The review fields are `required: False` for Decap (a concept page has neither), which labels them
+# "(optioneel)"; they are not: the hint says so and admin.js hides Decap's "(optioneel)" on them.
+REQUIRED_UNLESS_CONCEPT = "Verplicht, behalve bij een concept."
+
+
 def page_fields() -> list[dict]:
     return [
         {"name": "title", "label": "Titel", "widget": "string",
@@ -43,9 +48,10 @@ def page_fields() -> list[dict]:
         # require both on every other page.
         {"name": "reviewed", "label": "Laatst inhoudelijk gecontroleerd op", "widget": "datetime", "required": False,
          "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY", "time_format": False, "picker_utc": True,
-         "hint": "De datum waarop een zorgverlener de inhoud heeft nagekeken. Na twaalf maanden is een nieuwe controle nodig."},
+         "hint": f"{REQUIRED_UNLESS_CONCEPT} De datum waarop een zorgverlener de inhoud heeft nagekeken. "
+                 "Na twaalf maanden is een nieuwe controle nodig."},
         {"name": "reviewer", "label": "Gecontroleerd door", "widget": "select", "options": list(REVIEWER_ROLES), "required": False,
-         "hint": "De rol van wie de inhoud controleerde; de pagina toont 'gecontroleerd door een ...'."},
+         "hint": f"{REQUIRED_UNLESS_CONCEPT} De rol van wie de inhoud controleerde; de pagina toont 'gecontroleerd door een ...'."},
         {"name": "concept", "label": "Concept (nog niet gecontroleerd)", "widget": "boolean", "required": False,
          "hint": "Aan: tekst van de site zelf die nog geen zorgverlener heeft nagekeken; de pagina zegt dat erbij. "
                  "Zet hem uit zodra de controle is gedaan en vul de datum en de rol hierboven in."},
