@@ -58,6 +58,42 @@ def test_a_long_plan_stays_readable_on_a_phone(browser, base_url):
     context.close()
 
 
+def in_viewport(locator, height: int = 844) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+def test_the_result_is_in_view_after_changing_the_first_field(browser, base_url):
+    """On a phone the fields push the result off screen: a bar at the screen's bottom repeats
+    the result's own summary (no second live region), until the result itself is in view."""
+    context, page = phone(browser)
+    open_live(page, base_url + "opbouwen/", "rekenhulp-progression")
+    widget = page.locator("#rekenhulp-progression")
+    summary, bar = widget.locator("[data-result=summary]"), widget.locator("[data-calculator-bar]")
+    # The patient looks at the fields (the first one mid-screen) and changes the first.
+    page.locator("#rekenhulp-progression-current_minutes").evaluate("(field) => field.scrollIntoView({ block: 'center' })")
+    enter(page, "#rekenhulp-progression-current_minutes", "15")
+    page.wait_for_function("document.querySelector('#rekenhulp-progression [data-result=summary]').textContent.includes('van 15')")
+    assert not in_viewport(summary)  # the result itself is below the screen
+    bar.wait_for(state="visible")
+    assert bar.locator("[data-calculator-bar-summary]").inner_text() == summary.inner_text()
+    assert in_viewport(bar) and in_viewport(page.locator("#rekenhulp-progression-current_minutes"))
+    assert bar.get_attribute("aria-live") is None and bar.locator("[aria-live], [role=status]").count() == 0
+    assert axe_violations(page) == []
+    page.emulate_media(media="print")
+    assert bar.is_hidden()  # not on paper: the printout has the whole plan
+    page.emulate_media(media="screen")
+    bar.get_by_role("link", name="Naar het schema").click()
+    bar.wait_for(state="hidden")
+    assert in_viewport(summary) and "van 15" in summary.inner_text()  # the same plan, not the page anew
+    assert page.evaluate("document.activeElement.id") == "rekenhulp-progression-uitkomst"
+    # A stale plan (an invalid field) is not summed up.
+    enter(page, "#rekenhulp-progression-current_minutes", "999")
+    widget.locator("[data-calculator-stale]").wait_for(state="visible")
+    assert bar.is_hidden()
+    context.close()
+
+
 def test_a_one_week_plan_needs_no_chart(page, base_url):
     open_live(page, base_url + "rekenhulpen/", "rekenhulp-progression")
     widget = page.locator("#rekenhulp-progression")
@@ -106,6 +142,9 @@ def test_new_states_pass_axe_in_both_palettes(browser, base_url, scheme):
     assert "Bedoel je 19:00?" in page.locator("#rekenhulp-schedule [data-field-error='bed_time']").inner_text()
     for summary in page.locator("[data-calculator-rules] summary").all():
         summary.click()
+    # The summary bar at the screen's bottom, with the fields in view.
+    page.locator("#rekenhulp-progression-current_minutes").scroll_into_view_if_needed()
+    page.locator("#rekenhulp-progression [data-calculator-bar]").wait_for(state="visible")
     assert axe_violations(page) == []
     # The browser's own print of the same states (colours switch at once: no transition caught halfway).
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")

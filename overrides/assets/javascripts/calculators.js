@@ -4,6 +4,7 @@
 //   calculators/client.js     the worker client: load, requests, time limits, failure
 //   calculators/controller.js one widget's form and plan
 //   calculators/actions/*.js  print, link, remember, calendar: each registers itself
+//   calculators/bar.js        the result's summary at the screen's bottom while the result is out of view
 //
 // window.wandelgids.calculate(name, params) -> Promise of calculators.calculate's result
 // window.wandelgids.ready                   -> Promise that settles when the worker can calculate
@@ -19,6 +20,7 @@ import "./calculators/actions/link.js";
 import "./calculators/actions/remember.js";
 import "./calculators/actions/print.js";
 import "./calculators/actions/calendar.js";
+import "./calculators/bar.js";
 import { calculate, ready, restart, stages, start, workerResources } from "./calculators/client.js";
 import { connect, disconnectGone, validInputs } from "./calculators/controller.js";
 
