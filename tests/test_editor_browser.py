@@ -101,7 +101,7 @@ def wait_for_file(path: Path, page, contains: str) -> str:
 def test_admin_loads_in_dutch_and_lists_the_pages(page, editor_url, content):
     open_editor(page, editor_url)
     assert page.get_by_role("link", name="Pagina's").is_visible()
-    assert page.get_by_text("＋ Pagina").is_visible()
+    assert page.get_by_text("Pagina toevoegen", exact=True).is_visible()
     for title in ("Wandelen bij rugklachten", "Dagschema", "Hulp nodig", "Veelgestelde vragen", "Rekenhulpen"):
         assert page.get_by_role("link", name=title, exact=True).is_visible()
     assert page.locator("a[href^='#/collections/paginas/entries/']").count() == len(list((content / "docs").glob("*.md")))
@@ -177,7 +177,7 @@ def test_the_calculator_component_writes_a_block_that_builds(page, editor_url, c
 
 def test_a_page_created_in_the_editor_builds_and_is_in_the_menu(page, editor_url, content, tmp_path):
     open_editor(page, editor_url)
-    page.get_by_text("＋ Pagina").click()
+    page.get_by_text("Pagina toevoegen", exact=True).click()
     page.get_by_label("Titel", exact=True).fill("Wandelen in de winter")
     page.get_by_label("Korte omschrijving").fill("Hoe je in de winter blijft wandelen met rugklachten.")
     page.get_by_label("Laatst inhoudelijk gecontroleerd op").fill("2026-11-20")

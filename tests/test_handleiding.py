@@ -109,3 +109,19 @@ def test_the_local_route_is_what_make_edit_needs():
     printed = "Web-editor (concept, review, publiceren):     "
     assert printed in (ROOT / "wandelgids" / "edit_server.py").read_text() and printed + "http://127.0.0.1:8000/admin/" in local
     assert f'"{stop_page.TITLE}"' in local
+
+
+def test_the_new_page_button_is_the_one_the_guide_names():
+    """Decap's "＋ Pagina" has a full-width plus (U+FF0B), a box where the font lacks it: our Dutch says it in words."""
+    import json
+
+    from wandelgids.editor import pages_collection
+
+    ours = json.loads((ROOT / "editor" / "nl.json").read_text(encoding="utf-8"))
+    button = ours["collection"]["collectionTop"]["newButton"].replace("%{collectionLabel}", pages_collection()["label_singular"])
+    assert button == "Pagina toevoegen"
+    assert f"**{button}**" in GUIDE.read_text(encoding="utf-8")
+    # No full-width forms (U+FF00-U+FFEF) in what the editor's own strings say.
+    assert not re.search("[\uff00-\uffef]", json.dumps(ours, ensure_ascii=False))
+    assert not re.search("[\uff00-\uffef]", GUIDE.read_text(encoding="utf-8"))
+
