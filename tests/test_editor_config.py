@@ -209,3 +209,16 @@ def test_the_editor_refuses_the_faq_questions_the_build_refuses():
     guide = " ".join((ROOT / "HANDLEIDING.md").read_text(encoding="utf-8").split())
     assert "dan slaat de editor niets op en zegt hij welke regel het is" in guide
     assert f"`{faq_check.MESSAGES['no_answer'][0].split(':')[0]}`" in guide
+
+
+def test_the_workflow_cards_show_dates_as_the_form_does():
+    """Decap formats a card's date with dayjs and the locale's workflow.workflow.dateFormat ('MMMM D'); its
+    bundle loads no Dutch dayjs locale, so month names come out English ('December 6'). Ours is numeric,
+    as the form's date fields (wandelgids.editor)."""
+    from wandelgids.editor import page_fields
+
+    ours = json.loads((ROOT / "editor" / "nl.json").read_text(encoding="utf-8"))
+    reviewed = next(f for f in page_fields() if f["name"] == "reviewed")
+    assert ours["workflow"]["workflow"]["dateFormat"] == reviewed["date_format"] == "DD-MM-YYYY"
+    decap = (ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").read_text(encoding="utf-8", errors="replace")
+    assert "workflow.workflow.dateFormat" in decap

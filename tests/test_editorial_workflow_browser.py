@@ -8,6 +8,7 @@ merges it into main, and the live site shows it.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -66,6 +67,15 @@ def test_a_concept_reaches_main_only_when_published(page, tmp_path):
         # The check after the save is the site with this concept in it (wandelgids.editor_report).
         expect(page.get_by_text("Opgeslagen als concept. De controle van de site met dit concept erin vond geen fouten.")).to_be_visible()
         assert git(project, "branch", "--show-current").strip() == "main"
+
+        # The concept's card in the workflow: its date as the form writes dates (editor/nl.json), not 'December 6'.
+        page.goto(base + "admin/#/workflow")
+        card = page.locator("a[href$='entries/hulp-nodig?ref=workflow']")
+        expect(card).to_contain_text(re.compile(r"\d{2}-\d{2}-\d{4}"))
+        assert not re.search(r"January|February|March|April|May|June|July|August|September|October|November|December",
+                             card.inner_text())
+        card.click()
+        expect(page.get_by_role("button", name="Status: Concept")).to_be_visible()
 
         # Ter review, then Klaar om te publiceren: only the concept's status changes.
         for label, stored in (("Ter review", "decap-cms/pending_review"), ("Klaar om te publiceren", "decap-cms/pending_publish")):
