@@ -120,6 +120,8 @@ def test_the_new_page_button_is_the_one_the_guide_names():
     ours = json.loads((ROOT / "editor" / "nl.json").read_text(encoding="utf-8"))
     button = ours["collection"]["collectionTop"]["newButton"].replace("%{collectionLabel}", pages_collection()["label_singular"])
     assert button == "Pagina toevoegen"
+    # Its accessible name says what it shows (axe: label-content-name-mismatch, tests/test_editor_browser.py).
+    assert ours["collection"]["collectionTop"]["newButtonAriaLabel"] == ours["collection"]["collectionTop"]["newButton"]
     assert f"**{button}**" in GUIDE.read_text(encoding="utf-8")
     # No full-width forms (U+FF00-U+FFEF) in what the editor's own strings say.
     assert not re.search("[\uff00-\uffef]", json.dumps(ours, ensure_ascii=False))
