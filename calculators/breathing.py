@@ -51,7 +51,7 @@ SCHEMA = Schema(
         Field(
             "cadence",
             INTEGER,
-            "Stappen per minuut",
+            "Wandeltempo",
             "Hoeveel stappen zet je per minuut? Rustig wandelen is ongeveer 100 stappen per minuut.",
             unit="stappen per minuut",
             default=100,
@@ -131,7 +131,7 @@ def compute(p: dict) -> dict:
         calm_in, calm_out = calm_suggestion(cadence, inhale, exhale)
         calm = figures(cadence, calm_in, calm_out)
         result["advice"] = (
-            f"Dit ritme is niet rustig: {' en '.join(reasons)}. Probeer het voorbeeld uit het artikel: "
+            f"Let op: {' en '.join(reasons)}. Probeer het voorbeeld uit het artikel: "
             f"{calm_in} stappen inademen en {calm_out} stappen uitademen. Bij {cadence} stappen per minuut is dat "
             f"{text.number(calm['breaths_per_minute'])} ademhalingen per minuut."
         )

@@ -65,7 +65,7 @@ def test_hurried_breathing_is_not_called_calm():
         "Adem in over 2 stappen en uit over 3 stappen: dat is 28 ademhalingen per minuut. Dat is geen rustig ademritme."
     )
     assert result["advice"] == (
-        "Dit ritme is niet rustig: 28 ademhalingen per minuut is meer dan 20 en inademen duurt maar 0,9 seconden, "
+        "Let op: 28 ademhalingen per minuut is meer dan 20 en inademen duurt maar 0,9 seconden, "
         "korter dan 1 seconde. Probeer het voorbeeld uit het artikel: 3 stappen inademen en 4 stappen uitademen. "
         "Bij 140 stappen per minuut is dat 20 ademhalingen per minuut."
     )

@@ -87,16 +87,16 @@ def test_schedule_and_breathing_update(page, base_url):
     page.wait_for_function("document.querySelector(\"[data-calculator='schedule'] [data-result='summary']\").textContent.includes('samen 10 minuten')")
     assert schedule.locator("[data-result-table='weekday'] tbody tr").count() == 3
     breathing = page.locator("[data-calculator='breathing']")
-    breathing.get_by_label("Stappen per minuut").fill("120")
+    breathing.get_by_label("Wandeltempo").fill("120")
     figure = "document.querySelector(\"[data-calculator='breathing'] [data-cell='value']\").textContent"
     page.wait_for_function(f"{figure} === '15'")
     # Hurried: said plainly, and the summary and the table write 28 the same way (issue 17).
-    breathing.get_by_label("Stappen per minuut").fill("140")
+    breathing.get_by_label("Wandeltempo").fill("140")
     breathing.get_by_label("Inademen over").fill("2")
     breathing.get_by_label("Uitademen over").fill("3")
     page.wait_for_function(f"{figure} === '28'")
     advice = breathing.locator("[data-result='advice']")
-    assert advice.is_visible() and "niet rustig" in advice.inner_text() and "3 stappen inademen en 4" in advice.inner_text()
+    assert advice.is_visible() and "Let op: 28 ademhalingen" in advice.inner_text() and "3 stappen inademen en 4" in advice.inner_text()
     assert "dat is 28 ademhalingen per minuut" in breathing.locator("[data-result='summary']").inner_text()
     breathing.get_by_label("Inademen over").fill("3")
     breathing.get_by_label("Uitademen over").fill("5")
