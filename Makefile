@@ -110,7 +110,7 @@ serve-prod: build nginx
 	$(BIN)/python -m serving serve site --port 8080
 
 test: build chromium nginx zensical
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n 2 --durations=15 --cov=calculators --cov-report=term --cov-fail-under=95
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n 2 --dist loadgroup --durations=15 --cov=calculators --cov-report=term --cov-fail-under=95
 
 bench: build chromium nginx
 	CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/bench.py

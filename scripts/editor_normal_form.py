@@ -94,13 +94,27 @@ def open_entry(page, editor_url: str, path: Path, heading: str | None = None):
     back = page.get_by_text("Terug naar Pagina's")
     if back.count():
         back.click()
-    page.locator(f"a[href='#/collections/{PAGES}/entries/{path.stem}']").click()
-    expect(page.get_by_label("Titel", exact=True)).to_have_value(title)
+    link = page.locator(f"a[href='#/collections/{PAGES}/entries/{path.stem}']")
+    for attempt in range(3):
+        # A click while Decap still redraws the list after a save can get lost: click again,
+        # but only while the list is still showing (never twice into an open entry).
+        if f"/entries/{path.stem}" not in page.url:
+            link.click()
+        try:
+            # Decap's screens can take a while on a busy machine: wait longer than Playwright's 5 s.
+            expect(page.get_by_label("Titel", exact=True)).to_have_value(title, timeout=EDITOR_WAIT_MS)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
     body = page.locator("[data-slate-editor]").first
     body.wait_for()
     if heading:
-        expect(body).to_contain_text(heading)
+        expect(body).to_contain_text(heading, timeout=EDITOR_WAIT_MS)
     return body
+
+
+EDITOR_WAIT_MS = 20_000
 
 
 def first_heading(body, mode: str):
@@ -151,7 +165,7 @@ def save_unchanged(page, editor_url: str, path: Path, mode: str = "rich_text") -
     before = heading.inner_text()
     click_after_last_letter(page, heading)
     page.keyboard.type("x")
-    expect(heading).to_have_text(before + "x")
+    expect(heading).to_have_text(before + "x", timeout=EDITOR_WAIT_MS)
     publish(page)
     # Reopened, so that the editor compares with the saved page (with the letter), not the one it opened.
     heading = first_heading(open_entry(page, editor_url, path, before + "x"), mode)
@@ -186,7 +200,7 @@ def publish(page) -> None:
         page.get_by_text("Publiceer nu", exact=True).click()
     assert saved.value.ok, saved.value.text()
     # Decap marks the entry saved a moment after the answer; leaving before that asks "unsaved changes?".
-    expect(page.get_by_text("Wijzigingen opgeslagen", exact=True)).to_be_visible()
+    expect(page.get_by_text("Wijzigingen opgeslagen", exact=True)).to_be_visible(timeout=EDITOR_WAIT_MS)
 
 
 def main(argv: list[str] | None = None) -> int:

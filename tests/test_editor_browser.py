@@ -21,7 +21,9 @@ from serving.policy import admin_csp
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.browser
+# One xdist worker runs every Decap editor test (make test's --dist loadgroup): two editors
+# driven at once on 2 cores made Decap's slower screens outlast the waits.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("editor")]
 
 
 @pytest.fixture(scope="module")

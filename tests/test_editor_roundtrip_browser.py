@@ -28,16 +28,20 @@ from editor_normal_form import build, click_after_last_letter, content_copy, log
 from wandelgids.edit_server import free_port, start_decap_server, start_proxy  # noqa: E402
 from serving.policy import admin_csp  # noqa: E402
 
-pytestmark = pytest.mark.browser
+# One xdist worker runs every Decap editor test (make test's --dist loadgroup): two editors
+# driven at once on 2 cores made Decap's slower screens outlast the waits.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("editor")]
 PAGES = sorted((ROOT / "docs").glob("*.md"))
 
 
-@pytest.fixture(scope="module")
+# Each test its own copy and decap-server: a test that fails halfway cannot leave a changed
+# page behind for the next one.
+@pytest.fixture
 def content(tmp_path_factory) -> Path:
     return content_copy(ROOT / "docs", tmp_path_factory.mktemp("inhoud"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def editor_url(site, content):
     port = free_port()
     # File-system mode: Decap falls back to simple publishing, each save lands in the file at once

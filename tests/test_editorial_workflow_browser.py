@@ -24,7 +24,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from editor_normal_form import content_copy  # noqa: E402
 
-pytestmark = pytest.mark.browser
+# One xdist worker runs every Decap editor test (make test's --dist loadgroup): two editors
+# driven at once on 2 cores made Decap's slower screens outlast the waits.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("editor")]
 PAGE = "docs/hulp-nodig.md"
 DRAFT = "cms/paginas/hulp-nodig"  # Decap's branch for this entry: cms/<collection>/<slug>
 NEW = "Hulp nodig? Het Rugcentrum Hilversum helpt je verder."  # one line: Decap folds at 80 columns
