@@ -166,7 +166,9 @@ def test_an_action_right_after_typing_uses_the_whole_value(page, base_url):
     assert "current_minutes=99" not in page.url
     type_slowly(page, f"#{widget}-current_minutes", "25")
     link.click()
-    page.wait_for_function(f"{status}.includes('link')")
+    # The link in the address is what this test is about; the status line's confirmation can be
+    # replaced by the typing pause's own calculation a moment later on a busy machine.
+    page.wait_for_function("location.search.includes('current_minutes=25')")
     assert "current_minutes=25" in page.url
     if "Kopieer deze link" in page.evaluate(status):  # no clipboard in this browser: the link is shown
         assert "current_minutes%3D25" in page.evaluate(status) or "current_minutes=25" in page.evaluate(status)
