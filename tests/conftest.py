@@ -155,6 +155,8 @@ def axe_violations(page) -> list[dict]:
         page.add_script_tag(path=str(AXE))
     return page.evaluate(
         """async (tags) => {
+            // Colours still fading (a form switched on when Python is live) are measured at their end.
+            await Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => null)));
             const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
             return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
         }""",
