@@ -49,6 +49,7 @@ from conftest import CHROMIUM_ARGS  # noqa: E402
 
 from serving.nginx import LocalServer  # noqa: E402
 from wandelgids.calculator_block import block_text, parse_blocks  # noqa: E402
+from wandelgids.load_status import NEXT_VISIT  # noqa: E402
 from serving.precompress import precompress  # noqa: E402
 
 SITE = ROOT / "site"
@@ -537,14 +538,6 @@ SLOW_LINKS = {
     "0.5 Mbit/s, 400 ms": {"offline": False, "latency": 400, "downloadThroughput": 0.5e6 / 8, "uploadThroughput": 0.25e6 / 8},
 }
 CPU_SLOWDOWN = 4
-# What became of the memory snapshot for the next visit (the worker's last word after READY).
-NEXT_VISIT = """() => new Promise((done) => {
-  const look = () => {
-    const stage = wandelgids.stages.find((s) => s.stage === "snapshot");
-    return stage ? done(stage.snapshot) : setTimeout(look, 50);
-  };
-  look();
-})"""
 START = "wandelgids.stages.find((s) => s.stage === 'ready').start"
 
 

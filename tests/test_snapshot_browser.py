@@ -14,16 +14,8 @@ from conftest import QuietHandler, Recorder, serve
 from test_calculators_browser import parity_cases
 
 import calculators
-from wandelgids.load_status import SNAPSHOT
+from wandelgids.load_status import NEXT_VISIT, SNAPSHOT
 
-# What became of the snapshot for the next visit: the worker's last word after READY.
-NEXT_VISIT = """() => new Promise((done) => {
-  const look = () => {
-    const stage = wandelgids.stages.find((s) => s.stage === "snapshot");
-    return stage ? done(stage.snapshot) : setTimeout(look, 50);
-  };
-  look();
-})"""
 START = "wandelgids.ready.then(() => wandelgids.stages.find((s) => s.stage === 'ready').start)"
 # Pyodide's own header inside the payload: magic, offset, JSON length, padding, then its build id.
 PYODIDE_BUILD_ID = slice(16, 48)

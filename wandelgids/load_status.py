@@ -21,6 +21,15 @@ MB = 1_000_000
 # visit starts Python without it and fetches it only once the rekenhulp is live, for the
 # next visit, so it is not part of the load the page counts.
 SNAPSHOT = "python-snapshot.bin"
+# What became of the memory snapshot for the next visit: the worker's last word after READY
+# (a page expression, shared by the snapshot tests and scripts/bench.py).
+NEXT_VISIT = """() => new Promise((done) => {
+  const look = () => {
+    const stage = wandelgids.stages.find((s) => s.stage === "snapshot");
+    return stage ? done(stage.snapshot) : setTimeout(look, 50);
+  };
+  look();
+})"""
 
 
 def mb(value: float) -> str:
