@@ -94,3 +94,13 @@ def test_pyodide_files_the_load_does_not_count_are_kept_only_when_the_browser_ha
     meta = re.search(r'name="wandelgids-load" content="([^"]*)"', shipped_html)[1]
     counted = set(json.loads(html_unescape(meta))["files"])
     assert set(shipped(site)["later"]) == {key for key in folder if key.rsplit("/", 1)[1] not in counted}
+
+
+def test_the_docs_give_the_wait_for_a_hanging_network_that_the_service_worker_uses():
+    patience = int(re.search(r"^const PATIENCE_MS = (\d+);$", offline.SOURCE.read_text(encoding="utf-8"), re.M)[1])
+    seconds = patience // 1000
+    root = offline.SOURCE.parents[3]
+    readme = " ".join((root / "README.md").read_text(encoding="utf-8").split())
+    handleiding = " ".join((root / "HANDLEIDING.md").read_text(encoding="utf-8").split())
+    assert f"waits at most {seconds} s for the network's answer (`PATIENCE_MS`)" in readme
+    assert f"pagina na {seconds} seconden nog niet binnen is" in handleiding

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import time
 
 import pytest
 from conftest import AXE, READY, Recorder, axe_violations, enter
@@ -31,6 +32,13 @@ PROGRESSION = "[data-calculator='progression']"
 ONLY_CACHE = """async (name) => {
   while ((await caches.keys()).join() !== name) await new Promise((resolve) => setTimeout(resolve, 50));
 }"""
+# When the origin's one cache kept `path` (x-wandelgids-kept), or null.
+KEPT_AT = """async (path) => {
+  const copy = await caches.match(new URL(path, location.href));
+  return copy ? copy.headers.get("x-wandelgids-kept") : null;
+}"""
+# Generous: the service worker waits a few seconds for a hanging network (PATIENCE_MS).
+PATIENT = 60_000
 
 
 def write(path, text: str) -> None:
@@ -153,3 +161,54 @@ def test_a_new_build_shows_at_once_online_and_replaces_the_cache(served, patient
     page.reload()
     expect(page.locator("h1")).to_contain_text("Nieuwe kop na de wijziging")
     expect(page.locator(".wg-offline-note")).to_be_visible()
+
+
+def test_a_visited_page_opens_from_its_kept_copy_when_the_network_hangs(served, patient):
+    url, _, _ = served
+    context, page = patient
+    page.goto(url + "veelgemaakte-fouten/")
+    page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
+    kept_before = page.evaluate(KEPT_AT, "/veelgemaakte-fouten/")
+
+    # One bar, a captive portal: every request is accepted and never answered.
+    hanging = []
+    context.route("**/*", lambda route: hanging.append(route))
+    page.reload(timeout=PATIENT)
+    expect(page.locator("h1")).to_be_visible(timeout=PATIENT)
+    note = page.locator(".wg-offline-note")
+    expect(note).to_be_visible(timeout=PATIENT)
+    assert note.inner_text() == f"De verbinding is traag: dit is de versie van {dutch_date(dt.date.today())}."
+    # The network was asked for the page; the files it needs came from the kept copies at once.
+    assert [route.request.url for route in hanging if route.request.service_worker] == [url + "veelgemaakte-fouten/"]
+
+    # The network's answer, when it comes at last, is kept: the next visit is fresh.
+    for route in list(hanging):
+        route.continue_()
+    context.unroute_all()  # and what came meanwhile
+    page.wait_for_function(
+        "async ([path, before]) => (await (" + KEPT_AT + ")(path)) !== before",
+        arg=["/veelgemaakte-fouten/", kept_before],
+        timeout=PATIENT,
+    )
+    page.reload()
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator(".wg-offline-note")).to_be_hidden()
+    assert page.recorder.errors == []
+
+
+def test_a_slow_network_that_answers_in_time_gives_the_fresh_page(served, patient):
+    url, copy, _ = served
+    context, page = patient
+    page.goto(url + "veelgemaakte-fouten/")
+    page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
+    built = copy / "veelgemaakte-fouten" / "index.html"
+    write(built, re.sub(r"(<h1[^>]*>)[^<]+", r"\1Nieuwe kop na de wijziging", built.read_text(encoding="utf-8"), count=1))
+
+    def slow(route):  # well within the service worker's 4 s (PATIENCE_MS), then the answer
+        time.sleep(1)
+        route.continue_()
+
+    context.route("**/veelgemaakte-fouten/", slow)
+    page.reload(timeout=PATIENT)
+    expect(page.locator("h1")).to_contain_text("Nieuwe kop na de wijziging", timeout=PATIENT)
+    expect(page.locator(".wg-offline-note")).to_be_hidden()

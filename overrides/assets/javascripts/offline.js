@@ -7,7 +7,9 @@
 //   (the worker then copies the files from the browser's HTTP cache, no second download);
 //   <html data-wandelgids-kept="/path/"> says when that is done (tests, benchmarks);
 // - shows the note "Je bent offline: dit is de versie van <datum>" when the worker
-//   answered with a kept copy (it writes the moment it kept it into the note's attribute).
+//   answered with a kept copy (it writes the moment it kept it into the note's attribute),
+//   "De verbinding is traag: ..." when it did so because the network did not answer in time
+//   (the worker writes why into data-wandelgids-reason; main.html holds both wordings).
 // The one date the browser writes itself: the moment a copy was kept is known only here, on
 // any page, offline, where no Python runs (every other date comes from calculators/text.py).
 const KEPT_ON = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
@@ -18,6 +20,10 @@ function showOfflineNote() {
   const note = document.querySelector("[data-wandelgids-offline]");
   const kept = note ? new Date(note.dataset.wandelgidsOffline) : null;
   if (!kept || Number.isNaN(kept.getTime())) return;
+  const reason = note.dataset.wandelgidsReason || "offline";
+  for (const start of note.querySelectorAll("[data-wandelgids-note]")) {
+    start.hidden = start.dataset.wandelgidsNote !== reason;
+  }
   const time = note.querySelector("time");
   time.dateTime = kept.toISOString();
   time.textContent = KEPT_ON.format(kept);

@@ -5,9 +5,11 @@
 // their URL, what every page and what each page needs, the offline page and a version.
 //
 // - Pages, the search index and everything without a content hash: network first, so a
-//   patient online never sees an old page; the cache only when the network fails.
+//   patient online never sees an old page; the kept copy when the network fails, or when
+//   it has not answered within PATIENCE_MS (a hanging connection).
 // - Files whose URL carries a content hash (the Pyodide folder, Material's bundles):
-//   cache first; they never change under their URL.
+//   cache first; they never change under their URL. So are the files of a page that a kept
+//   copy answered: they are its build's, and the network is slow or gone.
 // - Kept: what a visited page needs (the page tells us, see offline.js), never the whole
 //   site, and only a response whose bytes are this build's file.
 // - /admin/ (the editor), other origins and anything not in this build: never touched.
@@ -27,6 +29,19 @@ const HASH_HEADER = "x-wandelgids-hash";
 const KEPT_HEADER = "x-wandelgids-kept";
 // The attribute of the offline note in each page (overrides/main.html); offline.js shows it.
 const NOTE = "data-wandelgids-offline";
+// Why the kept copy answered, written beside it: "offline" or "slow" (main.html has both notes).
+const REASON = "data-wandelgids-reason";
+// How long a request waits for the network when a kept copy could answer instead. fetch()
+// settles when the answer's headers arrive: over a slow but working mobile link (3G:
+// connection, TLS and the first answer in about 1-2 s) the patient still gets the fresh
+// page. A connection that hangs instead of failing (one bar, a captive portal) would keep
+// the patient waiting until the browser gives up, a minute or more; 4 s leaves a slow link
+// room to answer and still shows the kept page well before a patient gives up on a blank screen.
+const PATIENCE_MS = 4000;
+// The documents (client ids) that a kept copy answered: what they load next (styles,
+// scripts) comes from the kept copies at once, the same build as the page, instead of
+// waiting for the network again. Lost when the browser stops this worker; only ids.
+const KEPT_CLIENTS = new Set();
 const ROOT = new URL(self.registration.scope);
 const NEVER = ["/admin/"];
 
@@ -99,12 +114,13 @@ async function keepPage(page, earlier = []) {
   return kept.every(Boolean);
 }
 
-// A kept page served because the network failed: its note gets the day it was kept.
-async function marked(copy) {
+// A kept page served instead of the network's: its note gets the moment it was kept and why.
+async function marked(copy, reason) {
   const html = await copy.text();
   const kept = copy.headers.get(KEPT_HEADER) || "";
   const headers = new Headers(copy.headers);
-  return new Response(html.replace(NOTE, `${NOTE}="${kept}"`), { status: 200, statusText: "OK", headers });
+  const note = `${NOTE}="${kept}" ${REASON}="${reason}"`;
+  return new Response(html.replace(NOTE, note), { status: 200, statusText: "OK", headers });
 }
 
 // A page not visited before, offline: the Dutch offline page.
@@ -119,14 +135,25 @@ async function offlinePage() {
   return new Response(copy.body, { status: 503, statusText: "Offline", headers: copy.headers });
 }
 
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The kept copy answering for the network ("offline" or "slow").
+function keptAnswer(event, key, copy, reason) {
+  if (event.request.mode === "navigate") KEPT_CLIENTS.add(event.resultingClientId);
+  return PAGES.has(key) ? marked(copy, reason) : copy;
+}
+
 async function networkFirst(event, key) {
+  const network = fetch(event.request);
+  // Kept whenever it arrives, also after the kept copy answered: the next visit is fresh.
+  event.waitUntil(network.then((response) => store(key, response.clone()), () => false));
+  const copy = await cached(key);
   try {
-    const response = await fetch(event.request);
-    event.waitUntil(store(key, response.clone()));
-    return response;
+    // Without a kept copy there is nothing better to show: wait for the network.
+    const response = await (copy ? Promise.race([network, pause(PATIENCE_MS)]) : network);
+    return response || keptAnswer(event, key, copy, "slow");
   } catch (error) {
-    const copy = await cached(key);
-    if (copy) return PAGES.has(key) ? marked(copy) : copy;
+    if (copy) return keptAnswer(event, key, copy, "offline");
     if (event.request.mode === "navigate") return offlinePage();
     throw error;
   }
@@ -149,7 +176,9 @@ self.addEventListener("fetch", (event) => {
     if (request.mode === "navigate") event.respondWith(fetch(request).catch(offlinePage));
     return;
   }
-  event.respondWith(HASHED.has(key) ? cacheFirst(event, key) : networkFirst(event, key));
+  const sameBuild = HASHED.has(key) || (!PAGES.has(key) && KEPT_CLIENTS.has(event.clientId));
+  if (sameBuild && event.resultingClientId) KEPT_CLIENTS.add(event.resultingClientId); // its workers
+  event.respondWith(sameBuild ? cacheFirst(event, key) : networkFirst(event, key));
 });
 
 // The caches of earlier builds (this origin keeps no other).
