@@ -466,6 +466,7 @@ def test_remembered_inputs_come_back_and_are_gone_after_forgetting(page, base_ur
     assert ours(page) == []
     assert not widget.get_by_label("Onthoud mijn gegevens op dit apparaat").is_checked()
     assert "gewist" in widget.locator("[data-remember-note]").inner_text()
+    assert widget.locator("[data-remember-note]").get_attribute("role") == "status"  # heard, not only seen
     page.goto(base_url + "rekenhulpen/")
     page.evaluate(READY)
     page.wait_for_selector("#rekenhulp-progression[data-state='live']")

@@ -91,9 +91,24 @@ def test_printing_the_schedule_leaves_the_other_calculators_out(page, base_url, 
     assert pages == 1
 
 
+# Every calculate request the page sends to the worker.
+COUNT_REQUESTS = """
+window.__requests = 0;
+const post = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message, ...rest) {
+  if (typeof message === "string" && JSON.parse(message).type === "calculate") window.__requests += 1;
+  return post.call(this, message, ...rest);
+};
+"""
+
+
 def test_the_browser_s_own_print_shows_the_current_inputs_and_date(page, base_url):
     """Ctrl+P or a phone's share -> print, no button: the print-only parts follow each result."""
+    page.add_init_script(COUNT_REQUESTS)
     open_live(page, base_url + "opbouwen/", "rekenhulp-progression")
+    # Both untouched plans are dated by Python with one quiet request for the page.
+    page.wait_for_function("[...document.querySelectorAll('[data-print-date]')].every((date) => date.textContent.trim())")
+    assert page.evaluate("window.__requests") == 1
     enter(page, "#rekenhulp-progression-current_minutes", "12")
     enter(page, "#rekenhulp-progression-start_date", datetime.date.today().isoformat())
     page.wait_for_function("location.search.includes('current_minutes=12') && location.search.includes('start_date')")

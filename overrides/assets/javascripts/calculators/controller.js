@@ -6,7 +6,7 @@
 // asks checkInputs(), which refuses with a message naming what to fix.
 import { connectActions } from "./actions/registry.js";
 import { calculate, loadState, ready, restart } from "./client.js";
-import { localDate, readForm, setStatus, withToday } from "./form.js";
+import { confirmAction, localDate, readForm, setStatus, setUpdated, withToday } from "./form.js";
 import { renderResult, showErrors } from "./render.js";
 import { TEXT } from "./text.js";
 
@@ -69,7 +69,7 @@ export function connect(widget) {
       showErrors(form, []);
       renderResult(widget, result);
       markStale(false);
-      setStatus(widget, TEXT.updated(noun), "live");
+      setUpdated(widget, TEXT.updated(noun), result);
       actions.valid(params, result);
     } else {
       const wait = typedAt ? typedAt + MESSAGE_PAUSE_MS - performance.now() : 0;
@@ -195,8 +195,8 @@ export function connect(widget) {
     if (widget.dataset.state === "loading") setStatus(widget, TEXT.live, "live");
   }
 
-  const status = (text) => setStatus(widget, text, widget.dataset.state);
-  const context = { widget, form, name, noun, calculate, checkInputs, update, status };
+  const confirm = (text, result) => confirmAction(widget, text, result);
+  const context = { widget, form, name, noun, calculate, checkInputs, update, confirm };
   const actions = connectActions(context);
   controllers.set(widget, context);
 

@@ -34,7 +34,29 @@ export function fieldLabel(form, name) {
   return label ? label.firstChild.textContent.trim() : name;
 }
 
+// The status line is the widget's one polite live region (role="status").
+// An action's confirmation there ("De link naar het schema is gekopieerd.") is about one
+// plan, named by its inputs as Python wrote them: a recalculation that gives that plan
+// again (the typing pause's, Enter, the start's own after a queued action) leaves it
+// standing, so it is neither replaced before it is read nor announced twice. Anything else
+// the status says (a new plan, a mistake, loading, a failure) replaces it.
+const confirmed = new WeakMap(); // widget -> the confirmed plan's inputs
+const planOf = (result) => (result && result.ok ? result.inputs.join("\n") : null);
+
 export function setStatus(widget, text, widgetState) {
+  confirmed.delete(widget);
   widget.dataset.state = widgetState;
   widget.querySelector("[data-calculator-status]").textContent = text;
+}
+
+// An action's confirmation of the plan `result` (a valid result).
+export function confirmAction(widget, text, result) {
+  setStatus(widget, text, widget.dataset.state);
+  if (planOf(result)) confirmed.set(widget, planOf(result));
+}
+
+// A valid result on screen: says `text` unless the status confirms an action for this very plan.
+export function setUpdated(widget, text, result) {
+  const kept = widget.dataset.state === "live" && confirmed.has(widget) && confirmed.get(widget) === planOf(result);
+  if (!kept) setStatus(widget, text, "live");
 }

@@ -49,7 +49,7 @@ function download(filename, text) {
 registerAction({
   name: "calendar",
   selector: '[data-calculator-action="calendar"]',
-  connect({ widget, form, calculate, checkInputs, update, status }, button) {
+  connect({ widget, form, calculate, checkInputs, update, confirm }, button) {
     const panel = widget.querySelector("[data-calendar-form]");
     if (!panel) return;
     // The calculator that writes the file, as the build named it.
@@ -87,8 +87,8 @@ registerAction({
       download(result.filename, result.ics);
       // The file's first day becomes the plan's own (its field of the same name), so the
       // widget says where the patient is in the plan ("Je zit nu in week N"), as the file does.
-      if (adopt(panel, form)) await update();
-      status(`${TEXT.calendar} ${result.summary}`);
+      const plan = adopt(panel, form) ? await update() : valid.result;
+      if (plan) confirm(`${TEXT.calendar} ${result.summary}`, plan); // null: the failed state is on screen
     });
   },
 });

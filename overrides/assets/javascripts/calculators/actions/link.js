@@ -58,16 +58,16 @@ registerAction({
   name: "link",
   selector: '[data-calculator-action="link"]',
   connect(context, button) {
-    const { widget, noun, checkInputs, status } = context;
+    const { widget, noun, checkInputs, confirm } = context;
     button.addEventListener("click", async () => {
       const valid = await checkInputs(button.textContent.trim());
       if (!valid) return;
       const link = linkFor(widget, valid.params).href;
       try {
         await navigator.clipboard.writeText(link);
-        status(TEXT.copied(noun));
+        confirm(TEXT.copied(noun), valid.result);
       } catch {
-        status(`${TEXT.copyThis(noun)} ${link}`);
+        confirm(`${TEXT.copyThis(noun)} ${link}`, valid.result);
       }
     });
     return {

@@ -14,8 +14,31 @@ function item(text) {
 function fillPrintOnly(widget, result) {
   const list = widget.querySelector("[data-print-inputs]");
   if (list) list.replaceChildren(...result.inputs.map(item));
+  fillDate(widget, result.today_text);
+}
+
+function fillDate(widget, text) {
   const date = widget.querySelector("[data-print-date]");
-  if (date && result.today_text) date.textContent = result.today_text;
+  if (date && text) date.textContent = text;
+}
+
+// Today in Dutch for the printouts of plans nobody changed yet (their inputs are the build's):
+// one quiet request for every such widget of the page, and of the pages instant navigation
+// swaps in the same day (these modules stay). Python writes the date (today_text of any
+// valid result); a failed request is asked again, e.g. after "Opnieuw proberen".
+let dated = null; // { day, text: Promise of the Dutch date }
+
+function todayText({ widget, form, name, calculate }) {
+  const day = localDate(new Date());
+  if (dated?.day !== day) {
+    const text = calculate(name, withToday(widget, readForm(form)), day).then((result) => {
+      if (!result.ok || !result.today_text) throw new Error(result.errors?.[0]?.message);
+      return result.today_text;
+    });
+    dated = { day, text };
+    text.catch(() => dated?.text === text && (dated = null));
+  }
+  return dated.text;
 }
 
 function printPlan(widget, result) {
@@ -36,23 +59,23 @@ function printPlan(widget, result) {
 registerAction({
   name: "print",
   selector: '[data-calculator-action="print"]',
-  connect({ widget, form, name, calculate, checkInputs }, button) {
+  connect(context, button) {
+    const { widget, checkInputs } = context;
     let filled = false;
-    const fill = (result) => {
-      filled = true;
-      fillPrintOnly(widget, result);
-    };
     button.addEventListener("click", async () => {
       const valid = await checkInputs(button.textContent.trim());
       if (valid) printPlan(widget, valid.result);
     });
     return {
-      valid: (params, result) => fill(result),
+      valid(params, result) {
+        filled = true;
+        fillPrintOnly(widget, result);
+      },
       // A plan nobody has changed yet is the build's: Python still dates its printout
       // (else Ctrl+P printed "Afgedrukt op van de Wandelgids"), quietly: no status, no link.
       open() {
-        calculate(name, withToday(widget, readForm(form)), localDate(new Date()))
-          .then((result) => result.ok && !filled && fill(result))
+        todayText(context)
+          .then((text) => filled || fillDate(widget, text))
           .catch(() => {}); // a failed load says so in the status already
         return false;
       },

@@ -9,7 +9,9 @@
 //   open()                 at start, in registration order, until one resolves to true:
 //                          it put inputs into the form (from a link, from storage)
 // `context` is the widget's controller (see controller.js: widget, form, name, noun,
-// calculate, checkInputs, update, status).
+// calculate, checkInputs, update, confirm).
+// confirm(text, result) says in the status that an action is done for the plan `result`;
+// the status keeps saying it while recalculations give that same plan (form.js).
 
 const actions = [];
 

@@ -26,10 +26,7 @@ registerAction({
     const note = box.querySelector("[data-remember-note]");
     const key = REMEMBER_PREFIX + name;
     const store = storage();
-    const say = (text) => {
-      note.textContent = text;
-      note.hidden = !text;
-    };
+    const say = (text) => (note.textContent = text); // a live region: never hidden, only emptied
     const forget = () => {
       try {
         store?.removeItem(key);
