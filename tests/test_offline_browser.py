@@ -28,9 +28,11 @@ CACHES = """async () => {
   return found;
 }"""
 PROGRESSION = "[data-calculator='progression']"
-# Settles when `name` is the origin's only cache (the browser checks for a new worker on each load).
-ONLY_CACHE = """async (name) => {
-  while ((await caches.keys()).join() !== name) await new Promise((resolve) => setTimeout(resolve, 50));
+# Settles when `name` is the service worker's only cache (the browser checks for a new worker
+# on each load); the rekenhulp worker's own cache (the memory snapshot) may be there too.
+ONLY_CACHE = """async ([name, worker]) => {
+  const own = async () => (await caches.keys()).filter((key) => key !== worker).join();
+  while ((await own()) !== name) await new Promise((resolve) => setTimeout(resolve, 50));
 }"""
 # When the origin's one cache kept `path` (x-wandelgids-kept), or null.
 KEPT_AT = """async (path) => {
@@ -39,6 +41,8 @@ KEPT_AT = """async (path) => {
 }"""
 # Generous: the service worker waits a few seconds for a hanging network (PATIENCE_MS).
 PATIENT = 60_000
+# How the calculator's Python started: from the kept memory snapshot, or normally.
+START = "wandelgids.ready.then(() => wandelgids.stages.find((s) => s.stage === 'ready').start)"
 
 
 def write(path, text: str) -> None:
@@ -98,12 +102,17 @@ def test_a_visited_calculator_page_works_offline_with_its_remembered_plan(served
     admin.wait_for_function("document.body.innerText.length > 20")
     admin.close()
     kept = page.evaluate(CACHES)
-    assert len(kept) == 1 and not [path for paths in kept.values() for path in paths if path.startswith("/admin/")]
+    manifest = offline.manifest(served[1])
+    # The service worker's cache and the rekenhulp worker's (only this build's snapshot).
+    assert len(kept) == 2 and kept[manifest["worker_cache"]] == manifest["later"]
+    assert not [path for paths in kept.values() for path in paths if path.startswith("/admin/")]
 
     context.set_offline(True)
     before = len(access_log.read_text(encoding="utf-8").splitlines())
     page.reload()
     page.evaluate(READY)
+    # Offline too, Python comes back from the snapshot kept on the first visit.
+    assert page.evaluate(START) == {"restored": True, "source": "cache-storage"}
     widget = page.locator(PROGRESSION)
     expect(widget).to_have_attribute("data-state", "live")
     assert widget.locator("input[name='current_minutes']").input_value() == "20"
@@ -142,6 +151,17 @@ def test_a_new_build_shows_at_once_online_and_replaces_the_cache(served, patient
     page.goto(url + "veelgemaakte-fouten/")
     page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
     (old_cache,) = page.evaluate(CACHES)
+    # The rekenhulp worker's cache with this build's snapshot and an earlier build's.
+    manifest = offline.manifest(copy)
+    (snapshot,) = manifest["later"]
+    earlier = snapshot.replace("/assets/pyodide/", "/assets/pyodide/0ld0ld0ld0ld")
+    page.evaluate(
+        """async ([name, paths]) => {
+            const cache = await caches.open(name);
+            for (const path of paths) await cache.put(path, new Response("snapshot"));
+        }""",
+        [manifest["worker_cache"], [snapshot, earlier]],
+    )  # fmt: skip
 
     # A content change and a new build (the page and the service worker with its manifest).
     built = copy / "veelgemaakte-fouten" / "index.html"
@@ -151,11 +171,13 @@ def test_a_new_build_shows_at_once_online_and_replaces_the_cache(served, patient
 
     page.reload()
     expect(page.locator("h1")).to_contain_text("Nieuwe kop na de wijziging")  # the next load, online
-    page.evaluate(ONLY_CACHE, f"wandelgids-{new['version']}")  # the new build's worker took over
+    page.evaluate(ONLY_CACHE, [f"wandelgids-{new['version']}", new["worker_cache"]])  # the new build's worker took over
     page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
-    kept = page.evaluate(CACHES)[f"wandelgids-{new['version']}"]
+    caches = page.evaluate(CACHES)
+    kept = caches[f"wandelgids-{new['version']}"]
     assert "/veelgemaakte-fouten/" in kept and "/503.html" in kept
     assert set(kept) <= set(new["files"])  # this build's files, nothing else
+    assert caches[new["worker_cache"]] == [snapshot]  # the earlier build's snapshot is gone
 
     context.set_offline(True)
     page.reload()

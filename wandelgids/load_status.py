@@ -21,6 +21,11 @@ MB = 1_000_000
 # visit starts Python without it and fetches it only once the rekenhulp is live, for the
 # next visit, so it is not part of the load the page counts.
 SNAPSHOT = "python-snapshot.bin"
+# The Cache Storage cache in which the worker keeps it, decoded, after the first visit
+# (overrides/assets/javascripts/snapshot.js; the service worker spares it).
+SNAPSHOT_CACHE = "wandelgids-python"
+# The worker's file in the Pyodide folder (wandelgids/mkdocs_plugin.py copies it there).
+WORKER = "calculator-worker.js"
 # What became of the memory snapshot for the next visit: the worker's last word after READY
 # (a page expression, shared by the snapshot tests and scripts/bench.py).
 NEXT_VISIT = """() => new Promise((done) => {
@@ -38,7 +43,10 @@ def mb(value: float) -> str:
 
 
 def load_status(files: list[Path], cache: Path) -> str:
-    """JSON text for the page: {"files": {name: [size, wire size]}, "steps": ["0,0", ..., "3,1"]}."""
+    """JSON text for the page: {"files": {name: [size, wire size]}, "steps": ["0,0", ..., "3,1"],
+    "start": {"worker", "snapshot", "cache"}} (the names the page starts the worker with)."""
     sizes = {path.name: [path.stat().st_size, wire_size(path, cache)] for path in files if path.name != SNAPSHOT}
     tenths = round(sum(wire for _, wire in sizes.values()) / (MB / 10))
-    return json.dumps({"files": sizes, "steps": [mb(step * MB / 10) for step in range(tenths + 1)]}, separators=(",", ":"))
+    start = {"worker": WORKER, "snapshot": SNAPSHOT, "cache": SNAPSHOT_CACHE}
+    steps = [mb(step * MB / 10) for step in range(tenths + 1)]
+    return json.dumps({"files": sizes, "steps": steps, "start": start}, separators=(",", ":"))

@@ -42,6 +42,7 @@ from . import content_checks, glossary, navigation, search_words, stop_page
 from .calculator_block import EXTENSION_NAME
 from .editor import EDIT_URL_ENV, editor_setup
 from .front_matter import read_pages
+from .load_status import WORKER as WORKER_FILE
 from .load_status import load_status
 from .review_line import add_review
 
@@ -64,7 +65,7 @@ CONTACT_EMPTY = (
 )
 # Below the project's folder (the `root` option):
 JAVASCRIPTS = Path("overrides/assets/javascripts")
-WORKER = JAVASCRIPTS / "calculator-worker.js"
+WORKER = JAVASCRIPTS / WORKER_FILE
 # What the worker imports besides Pyodide: copied beside it, part of the folder's hash
 # (so its static imports name the hashed folder). protocol.js stays in
 # assets/javascripts/ as well, for the page's bridge.
@@ -73,7 +74,7 @@ PROTOCOL = JAVASCRIPTS / "protocol.js"
 # worker imports them.
 LOAD_WATCH = JAVASCRIPTS / "load-watch.js"
 SNAPSHOT_START = JAVASCRIPTS / "snapshot.js"
-WORKER_ONLY_THEME_URIS = ("assets/javascripts/calculator-worker.js", "assets/javascripts/load-watch.js",
+WORKER_ONLY_THEME_URIS = (f"assets/javascripts/{WORKER_FILE}", "assets/javascripts/load-watch.js",
                           "assets/javascripts/snapshot.js")
 # A page's JSON-LD (wandelgids.faq_schema; it escapes "</" inside, so the first end tag ends it).
 STRUCTURED_DATA = re.compile(r'<script type="application/ld\+json">.*?</script>', re.S)

@@ -10,7 +10,7 @@
 // for a message from the page.
 import { loadPyodide } from "./pyodide.mjs";
 import { watchLoad } from "./load-watch.js";
-import { CAUSE, MESSAGE, STAGE, oversized, refusal } from "./protocol.js";
+import { CAUSE, MESSAGE, NEXT_VISIT, STAGE, oversized, refusal } from "./protocol.js";
 import { SNAPSHOT_FILE, cachedSnapshot, prefetch, restore } from "./snapshot.js";
 
 const INDEX_URL = new URL("./", import.meta.url).href;
@@ -54,18 +54,20 @@ function resources() {
   }));
 }
 
-// Python with the calculators imported: from the snapshot when the browser has it
-// cached (a return visit), else started normally. `start` says which, and why a cached
-// snapshot was not used: {restored: true} or {restored: false, fallback, cached}.
+// Python with the calculators imported: from the snapshot when it is kept (a return
+// visit), else started normally. `start` says which, where the snapshot was kept, and why
+// a kept snapshot was not used: {restored: true, source} or {restored: false, fallback, cached}.
 async function python() {
-  const snapshot = await cachedSnapshot(SNAPSHOT_URL);
+  const kept = await cachedSnapshot(SNAPSHOT_URL);
+  const snapshot = kept && kept.response;
   let fallback = null;
   if (snapshot) {
     try {
-      const pyodide = await restore(loadPyodide, { indexURL: INDEX_URL, stdLibURL: STDLIB_URL, snapshot });
+      const verified = kept.source === "cache-storage"; // checked before it was kept (snapshot.js)
+      const pyodide = await restore(loadPyodide, { indexURL: INDEX_URL, stdLibURL: STDLIB_URL, snapshot, verified });
       post({ type: MESSAGE.STAGE, stage: STAGE.PYTHON });
       pyodide.runPython(BRIDGE);
-      return { pyodide, start: { restored: true } };
+      return { pyodide, start: { restored: true, source: kept.source } };
     } catch (error) {
       fallback = String((error && error.message) || error);
     }
@@ -98,12 +100,12 @@ async function load() {
 // Only after a normal start with nothing cached is the snapshot fetched; a cached one that
 // failed is not fetched again (no data spent on it twice).
 async function nextVisit(start) {
-  if (start.restored) return "restored";
-  if (start.cached) return "failed";
+  if (start.restored) return NEXT_VISIT.RESTORED;
+  if (start.cached) return NEXT_VISIT.FAILED;
   try {
-    return (await prefetch(SNAPSHOT_URL)) ? "fetched" : "save-data";
+    return (await prefetch(SNAPSHOT_URL)) ? NEXT_VISIT.FETCHED : NEXT_VISIT.SAVE_DATA;
   } catch {
-    return "error"; // the next visit starts normally too
+    return NEXT_VISIT.ERROR; // the next visit starts normally too
   }
 }
 

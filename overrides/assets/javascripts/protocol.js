@@ -40,9 +40,18 @@ export const STAGE = Object.freeze({
   WORKER: "worker",
   PACKAGE: "package",
   PYTHON: "python",
-  // After READY: what became of the memory snapshot for the next visit ("restored",
-  // "fetched", "save-data", "failed" or "error"; calculator-worker.js).
+  // After READY: what became of the memory snapshot for the next visit (NEXT_VISIT;
+  // calculator-worker.js).
   SNAPSHOT: "snapshot",
+});
+
+// What became of the memory snapshot for the next visit (the SNAPSHOT stage's `snapshot`).
+export const NEXT_VISIT = Object.freeze({
+  RESTORED: "restored", // this visit restored it: it is kept
+  FETCHED: "fetched", // fetched after live, for the next visit
+  SAVE_DATA: "save-data", // not fetched: the browser asks to save data
+  FAILED: "failed", // a kept one could not be used; not fetched again
+  ERROR: "error", // fetching it failed; the next visit starts normally
 });
 
 // The messages that mark a point on the load timeline.

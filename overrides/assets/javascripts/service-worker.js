@@ -13,6 +13,9 @@
 // - Kept: what a visited page needs (the page tells us, see offline.js), never the whole
 //   site, and only a response whose bytes are this build's file.
 // - /admin/ (the editor), other origins and anything not in this build: never touched.
+// - The memory snapshot (`later`: fetched after the calculator is live): the rekenhulp's
+//   worker keeps it itself, decoded, in its own cache (`worker_cache`, snapshot.js); this
+//   worker neither copies nor serves it, and removes other builds' snapshots from there.
 // A new build is a new script: it installs beside the old one, carries over what is
 // unchanged, fetches the new version of what the patient had, takes over and deletes
 // every other cache.
@@ -22,7 +25,9 @@ const MANIFEST = self.WANDELGIDS_MANIFEST;
 const CACHE = `wandelgids-${MANIFEST.version}`;
 const FILES = new Map(Object.entries(MANIFEST.files));
 const HASHED = new Set(MANIFEST.hashed);
+// Kept by the rekenhulp's worker in WORKER_CACHE, not here.
 const LATER = new Set(MANIFEST.later);
+const WORKER_CACHE = MANIFEST.worker_cache;
 const PAGES = new Map(Object.entries(MANIFEST.pages));
 // Added to each kept response: which file it is (for the next build) and when it was kept.
 const HASH_HEADER = "x-wandelgids-hash";
@@ -82,9 +87,9 @@ async function cached(key) {
 
 // Makes sure `key` is kept: already there, the same file from an earlier build's cache,
 // or fetched (the browser's HTTP cache first: the page has just loaded it). A file the
-// page fetches only after its calculator is live comes only from the HTTP cache; it
-// never counts as missing.
+// page fetches only after its calculator is live is the rekenhulp's worker's to keep.
 async function ensure(key, earlier = []) {
+  if (LATER.has(key)) return true;
   if (!FILES.has(key) || (await cached(key))) return FILES.has(key);
   for (const old of earlier) {
     const copy = await old.match(urlOf(key));
@@ -94,14 +99,10 @@ async function ensure(key, earlier = []) {
     }
   }
   try {
-    if (LATER.has(key)) {
-      await store(key, await fetch(urlOf(key), { cache: "only-if-cached", mode: "same-origin" }));
-      return true;
-    }
     if (await store(key, await fetch(urlOf(key), { cache: "force-cache" }))) return true;
     return await store(key, await fetch(urlOf(key), { cache: "no-cache" }));
   } catch {
-    return LATER.has(key); // offline or gone: kept on a later visit
+    return false; // offline or gone: kept on a later visit
   }
 }
 
@@ -171,7 +172,7 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET") return;
   const key = keyOf(request.url);
-  if (key === null || NEVER.some((prefix) => key.startsWith(prefix))) return; // the browser's own way
+  if (key === null || NEVER.some((prefix) => key.startsWith(prefix)) || LATER.has(key)) return; // the browser's own way
   if (!FILES.has(key)) {
     if (request.mode === "navigate") event.respondWith(fetch(request).catch(offlinePage));
     return;
@@ -181,9 +182,9 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(sameBuild ? cacheFirst(event, key) : networkFirst(event, key));
 });
 
-// The caches of earlier builds (this origin keeps no other).
+// The caches of earlier builds (this origin keeps no other but the rekenhulp's worker's).
 async function earlierCaches() {
-  const names = (await caches.keys()).filter((name) => name !== CACHE);
+  const names = (await caches.keys()).filter((name) => name !== CACHE && name !== WORKER_CACHE);
   return Promise.all(names.map((name) => caches.open(name)));
 }
 
@@ -205,11 +206,21 @@ self.addEventListener("install", (event) => {
   );
 });
 
-// Activate: every other cache goes; open pages are served by this build from now on.
+// The rekenhulp worker's cache keeps only this build's files.
+async function pruneWorkerCache() {
+  const cache = await caches.open(WORKER_CACHE);
+  for (const request of await cache.keys()) if (!LATER.has(keyOf(request.url))) await cache.delete(request);
+}
+
+// Activate: every other cache goes, and other builds' files from the rekenhulp worker's;
+// open pages are served by this build from now on.
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+      for (const name of await caches.keys()) {
+        if (name === WORKER_CACHE) await pruneWorkerCache();
+        else if (name !== CACHE) await caches.delete(name);
+      }
       await self.clients.claim();
     })(),
   );

@@ -9,7 +9,7 @@
 //   wandelgids:loading  detail { progress }   a (re)start, and each step of the download
 //   wandelgids:ready                          the worker calculates
 //   wandelgids:failed   detail { reason, cause }  no load, a crash, no answer
-import { CAUSE, LOAD_SILENCE_MS, MESSAGE, STAGE, TIMELINE, oversized, refusal, silenceClock } from "../protocol.js";
+import { CAUSE, LOAD_SILENCE_MS, MESSAGE, NEXT_VISIT, STAGE, TIMELINE, oversized, refusal, silenceClock } from "../protocol.js";
 import { TEXT } from "./text.js";
 
 // Tests set shorter limits; a visitor gets the protocol's.
@@ -95,6 +95,7 @@ function receive(current, text) {
     stages.push({ stage: message.stage || message.type, ms: Math.round(message.at - performance.timeOrigin), start, snapshot });
   }
   if (message.resources) workerResources.push(...message.resources);
+  if (message.stage === STAGE.SNAPSHOT) noteSnapshot(message.snapshot);
   if (message.type === MESSAGE.PROGRESS && current.state === "loading") {
     current.files = message.files || {};
     current.progress = progressOf(current);
@@ -120,22 +121,30 @@ function receive(current, text) {
   }
 }
 
-// Starts the worker unless one is loading or live; after a failure, a new one.
-export function start() {
-  if (attempt && attempt.state !== "failed") return;
-  const current = { state: "loading", pending: new Map(), files: {}, progress: null, started: performance.now() };
-  current.ready = new Promise((resolve, reject) => {
-    current.markReady = resolve;
-    current.markFailed = reject;
-  });
-  current.ready.catch(() => {}); // the widgets show failures themselves
-  attempt = current;
-  // Until the worker's first message, nothing has arrived: its script did not come.
-  current.clock = silenceClock(SILENCE_MS, () => fail(current, TEXT.tooSlow(SILENCE_MS / 1000), CAUSE.CONNECTION));
-  emit("loading", { progress: null });
-  let moduleWorkers = false;
+// The names the page starts the worker with (wandelgids/load_status.py: "start").
+function startNames() {
   try {
-    // The worker lives in the content-hashed Pyodide folder and starts loading at once.
+    return JSON.parse(document.querySelector('meta[name="wandelgids-load"]').content).start;
+  } catch {
+    return null;
+  }
+}
+
+function listen(current, worker, moduleWorkers) {
+  current.worker = worker;
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    fail(current, event.message || TEXT.noStart, moduleWorkers ? CAUSE.CONNECTION : CAUSE.BROWSER);
+  });
+  worker.addEventListener("message", (event) => receive(current, event.data));
+  if (window.wandelgidsSilenceMs) worker.postMessage(JSON.stringify({ type: MESSAGE.CONFIG, silenceMs: SILENCE_MS }));
+}
+
+// A new worker from the content-hashed Pyodide folder; it starts loading at once.
+function spawn(current) {
+  let moduleWorkers = false;
+  let worker;
+  try {
     const folder = new URL(document.querySelector('meta[name="wandelgids-pyodide"]').content, document.baseURI);
     const options = {
       // Read only by browsers that have module workers (an older one ignores `type`).
@@ -144,17 +153,61 @@ export function start() {
         return "module";
       },
     };
-    current.worker = new Worker(new URL("calculator-worker.js", folder), options);
+    worker = new Worker(new URL(startNames().worker, folder), options);
   } catch (error) {
     fail(current, String(error), moduleWorkers ? CAUSE.CONNECTION : CAUSE.BROWSER);
     return;
   }
-  current.worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    fail(current, event.message || TEXT.noStart, moduleWorkers ? CAUSE.CONNECTION : CAUSE.BROWSER);
+  listen(current, worker, moduleWorkers);
+}
+
+// The worker the page's head started on a return visit (partials/calculator-start.html):
+// what it said before the bridge was here is read first, in order, then it is ours.
+function adopt(current, early) {
+  window.wandelgidsEarlyWorker = null;
+  early.worker.onmessage = null;
+  early.worker.onerror = null;
+  listen(current, early.worker, early.moduleWorkers);
+  for (const text of early.messages) receive(current, text);
+  if (early.errors.length) fail(current, early.errors[0] || TEXT.noStart, early.moduleWorkers ? CAUSE.CONNECTION : CAUSE.BROWSER);
+}
+
+// Starts the worker unless one is loading or live; after a failure, a new one. The first
+// start takes over the worker the head started, if it did.
+export function start() {
+  if (attempt && attempt.state !== "failed") return;
+  const current = { state: "loading", pending: new Map(), files: {}, progress: null, started: performance.now() };
+  current.ready = new Promise((resolve, reject) => {
+    current.markReady = resolve;
+    current.markFailed = reject;
   });
-  current.worker.addEventListener("message", (event) => receive(current, event.data));
-  if (window.wandelgidsSilenceMs) current.worker.postMessage(JSON.stringify({ type: MESSAGE.CONFIG, silenceMs: SILENCE_MS }));
+  current.ready.catch(() => {}); // the widgets show failures themselves
+  const first = attempt === null;
+  attempt = current;
+  // Until the worker's first message, nothing has arrived: its script did not come.
+  current.clock = silenceClock(SILENCE_MS, () => fail(current, TEXT.tooSlow(SILENCE_MS / 1000), CAUSE.CONNECTION));
+  emit("loading", { progress: null });
+  // Whether the page's head had started it, for the console, the tests and the benchmarks.
+  if (first) stages[0].adopted = Boolean(window.wandelgidsEarlyWorker);
+  if (first && window.wandelgidsEarlyWorker) adopt(current, window.wandelgidsEarlyWorker);
+  else spawn(current);
+}
+
+// Whether this build's memory snapshot is kept, noted on the device for the page's head
+// (partials/calculator-start.html), from what the worker says after READY. Storage that is
+// off or full only means the worker starts a little later.
+function noteSnapshot(outcome) {
+  try {
+    const names = startNames();
+    const folder = new URL(document.querySelector('meta[name="wandelgids-pyodide"]').content, document.baseURI);
+    if (outcome === NEXT_VISIT.FETCHED || outcome === NEXT_VISIT.RESTORED) {
+      localStorage.setItem(names.cache, new URL(names.snapshot, folder).href);
+    } else if (outcome === NEXT_VISIT.FAILED || outcome === NEXT_VISIT.ERROR) {
+      localStorage.removeItem(names.cache);
+    }
+  } catch {
+    // see above
+  }
 }
 
 // "Opnieuw proberen": a new worker after a failure (no page reload).
