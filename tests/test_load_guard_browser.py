@@ -134,6 +134,32 @@ def test_blocked_webassembly_is_named_as_such(page, base_url):
     assert page.recorder.errors == []
 
 
+def test_a_link_asked_for_while_loading_keeps_its_confirmation_after_the_start_s_own_calculation(page, base_url):
+    """Remembered inputs are calculated again once Python is ready, after the queued link was
+    copied: the same plan, so the confirmation stays (it used to become "bijgewerkt")."""
+    page.add_init_script(
+        "navigator.clipboard.writeText = async () => {};"
+        "localStorage.setItem('wandelgids.onthoud.progression', JSON.stringify({ values: { goal_minutes: '40' } }));"
+        "window.__results = [];"
+        "document.addEventListener('wandelgids:result', (event) => window.__results.push(event.detail.params), true);"
+    )
+    held = []
+    page.route("**/*.wasm", lambda route: held.append(route))
+    page.goto(base_url + "opbouwen/")
+    widget = page.locator(WIDGET)
+    wait_for_held(page, held)
+    widget.get_by_role("button", name="Link kopiëren").click()
+    held[0].continue_()
+    # The start's own calculation of the remembered plan comes after the copy (this order is fixed:
+    # it was asked for before the link's answer came back).
+    page.wait_for_function("() => window.__results.some((params) => params.goal_minutes === '40')")
+    assert "goal_minutes=40" in page.url
+    assert widget.locator("[data-calculator-status]").inner_text() == (
+        "De link naar het schema is gekopieerd. Bewaar hem om later verder te gaan."
+    )
+    assert page.recorder.errors == []
+
+
 def test_remember_and_link_while_loading_run_once_when_python_is_ready(page, base_url):
     page.add_init_script("window.__copies = []; navigator.clipboard.writeText = async (text) => { window.__copies.push(text); };")
     held = []

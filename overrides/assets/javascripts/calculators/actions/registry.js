@@ -11,7 +11,7 @@
 // `context` is the widget's controller (see controller.js: widget, form, name, noun,
 // calculate, checkInputs, update, confirm).
 // confirm(text, result) says in the status that an action is done for the plan `result`;
-// the status keeps saying it while recalculations give that same plan (form.js).
+// the status keeps saying it while recalculations give that same plan (form.js, README).
 
 const actions = [];
 
