@@ -25,6 +25,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import snapshot_format
 import stdlib_cut
 
 from wandelgids.load_status import SNAPSHOT
@@ -43,10 +44,6 @@ DEFAULT_OPTIMIZE = 2
 # The wheel's build backend and its dependencies, pinned by hash (a reproducible wheel).
 BUILD_CONSTRAINTS = ROOT / "scripts" / "build-constraints.txt"
 SNAPSHOT_SCRIPT = ROOT / "scripts" / "pyodide_snapshot.mjs"
-# The snapshot file's first line: our header, JSON padded with spaces to a multiple of
-# SNAPSHOT_ALIGN bytes (Pyodide reads the snapshot through a Uint32Array), then "\n".
-SNAPSHOT_FORMAT = 1
-SNAPSHOT_ALIGN = 16
 
 
 def pyodide_version() -> str:
@@ -56,7 +53,8 @@ def pyodide_version() -> str:
 def fingerprint(compile_stdlib: bool, optimize: int) -> str:
     digest = hashlib.sha256()
     sources = sorted((ROOT / "calculators").rglob("*.py")) + [ROOT / "pyproject.toml", Path(__file__)]
-    sources += [Path(stdlib_cut.__file__), stdlib_cut.TRACE_SCRIPT, stdlib_cut.TRACE_DRIVER, BUILD_CONSTRAINTS, SNAPSHOT_SCRIPT]
+    sources += [Path(stdlib_cut.__file__), stdlib_cut.TRACE_SCRIPT, stdlib_cut.TRACE_DRIVER, BUILD_CONSTRAINTS, SNAPSHOT_SCRIPT,
+                Path(snapshot_format.__file__)]
     for path in sources:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
@@ -126,22 +124,10 @@ def fixed_dates(wheel: Path, lock: Path) -> None:
     lock.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True))
 
 
-def snapshot_header(payload: bytes, lock: bytes) -> bytes:
-    """What the worker checks before it restores (calculator-worker's snapshot.js): the
-    payload's SHA-256 (a corrupt or cut-off file) and the lock file's (a snapshot of
-    another build's calculators). Pyodide itself checks its own build id."""
-    text = json.dumps({
-        "format": SNAPSHOT_FORMAT,
-        "sha256": hashlib.sha256(payload).hexdigest(),
-        "lock_sha256": hashlib.sha256(lock).hexdigest(),
-    }, sort_keys=True).encode()  # fmt: skip
-    size = -(-(len(text) + 1) // SNAPSHOT_ALIGN) * SNAPSHOT_ALIGN
-    return text.ljust(size - 1) + b"\n"
-
-
 def write_snapshot(folder: Path, modules: list[str]) -> Path:
     """Pyodide started in Node from `folder` (the final lock, wheel and cut stdlib), every
-    traced module imported, its memory saved (scripts/pyodide_snapshot.mjs) behind our header.
+    traced module imported, its memory saved (scripts/pyodide_snapshot.mjs) in our file
+    (scripts/snapshot_format.py: a header, and the memory without its pages of zeros).
     The same folder gives the same bytes."""
     with tempfile.TemporaryDirectory() as tmp:
         names, raw = Path(tmp) / "modules.json", Path(tmp) / "snapshot.raw"
@@ -152,7 +138,7 @@ def write_snapshot(folder: Path, modules: list[str]) -> Path:
             raise stdlib_cut.StdlibCutError(f"Pyodide in Node could not make the memory snapshot:\n{done.stderr[-3000:]}")
         payload = raw.read_bytes()
     out = folder / SNAPSHOT
-    out.write_bytes(snapshot_header(payload, (folder / "pyodide-lock.json").read_bytes()) + payload)
+    out.write_bytes(snapshot_format.write(payload, (folder / "pyodide-lock.json").read_bytes()))
     return out
 
 

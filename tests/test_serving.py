@@ -493,6 +493,7 @@ async (workerUrl) => {
     worker.addEventListener("error", (event) => reject(new Error(event.message)));
   });
   const send = (message) => worker.postMessage(typeof message === "string" ? message : JSON.stringify(message));
+  send({ type: "start" }); // as the page does once it is shown
   send({ type: "calculate", id: 1, request: '{"name":"breathing","params":{}}' }); // before ready
   await ready;
   const big = JSON.stringify({ name: "breathing", params: { cadence: "9".repeat(5 * 1024 * 1024) } });

@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import brotli
@@ -15,7 +17,10 @@ from conftest import QuietHandler, Recorder, serve
 from test_calculators_browser import parity_cases
 
 import calculators
-from wandelgids.load_status import NEXT_VISIT, SNAPSHOT
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import snapshot_format  # noqa: E402
+from wandelgids.load_status import NEXT_VISIT, SNAPSHOT  # noqa: E402
 
 START = "wandelgids.ready.then(() => wandelgids.stages.find((s) => s.stage === 'ready').start)"
 # Pyodide's own header inside the payload: magic, offset, JSON length, padding, then its build id.
@@ -23,17 +28,18 @@ PYODIDE_BUILD_ID = slice(16, 48)
 
 
 def snapshot_parts(site) -> tuple[str, bytes, bytes]:
-    """(the snapshot's URL path, our header line, Pyodide's snapshot)."""
+    """(the snapshot's URL path, our header line, our body: scripts/snapshot_format.py)."""
     folder = next((site / "assets" / "pyodide").iterdir())
     data = (folder / SNAPSHOT).read_bytes()
     end = data.index(b"\n") + 1
     return f"/assets/pyodide/{folder.name}/{SNAPSHOT}", data[:end], data[end:]
 
 
-def with_header(payload: bytes, **changes) -> bytes:
-    header = {"format": 1, "sha256": hashlib.sha256(payload).hexdigest(), **changes}
-    text = json.dumps(header, sort_keys=True).encode()
-    return text.ljust(-(-(len(text) + 1) // 16) * 16 - 1) + b"\n" + payload
+def with_header(header: bytes, body: bytes, **changes) -> bytes:
+    """`body` behind a header like `header`, with its SHA-256 and `changes`."""
+    fields = {**json.loads(header), "sha256": hashlib.sha256(body).hexdigest(), **changes}
+    text = json.dumps(fields, sort_keys=True).encode()
+    return text.ljust(-(-(len(text) + 1) // 16) * 16 - 1) + b"\n" + body
 
 
 def site_with(site, files: dict[str, tuple[bytes, str]], requests: list | None = None):
@@ -115,11 +121,31 @@ def test_without_its_own_cache_the_snapshot_comes_from_the_http_cache(context, n
     assert result == json.loads(json.dumps(calculators.calculate("breathing", {"cadence": 120})))
 
 
-def test_a_first_visit_leaves_the_start_to_the_bridge(page, nginx_url):
-    """Nothing kept yet: the head starts no worker, so the download waits for the page."""
-    page.goto(nginx_url + "opbouwen/")
-    page.evaluate(START)
-    assert page.evaluate("wandelgids.stages[0].adopted") is False
+def test_a_first_visit_downloads_nothing_for_python_before_the_page_is_shown(page, nginx_url):
+    """The page's head starts the worker on every calculator page; with nothing kept it waits
+    for the bridge's START (sent once the page is shown) before it downloads Pyodide."""
+    held, requested = [], []
+    page.context.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.route("**/assets/javascripts/calculators.js", lambda route: held.append(route))  # the bridge, held back
+    page.goto(nginx_url + "opbouwen/", wait_until="commit")
+    page.wait_for_function(
+        "() => (window.wandelgidsEarlyWorker?.messages || []).some((text) => JSON.parse(text).stage === 'waiting')"
+    )
+    assert any(path.endswith("/pyodide.mjs") for path in requested)  # the worker's own imports are seen
+    assert [path for path in requested if path.endswith((".wasm", ".zip", "/pyodide.asm.js", "/pyodide-lock.json"))] == []
+    held[0].continue_()
+    page.wait_for_selector("[data-calculator='progression'][data-state='live']")
+    assert page.evaluate("wandelgids.stages[0].adopted") is True
+    assert page.evaluate(START) == {"restored": False, "fallback": None, "cached": False}
+
+
+def test_the_snapshot_cache_has_one_name(site):
+    """snapshot.js keeps the snapshot under the name the build gives the page and the service worker."""
+    from wandelgids.load_status import SNAPSHOT_CACHE
+
+    folder = next((site / "assets" / "pyodide").iterdir())
+    assert f'export const SNAPSHOT_CACHE = "{SNAPSHOT_CACHE}";' in (folder / "snapshot.js").read_text(encoding="utf-8")
+    assert f'export const SNAPSHOT_FILE = "{SNAPSHOT}";' in (folder / "snapshot.js").read_text(encoding="utf-8")
 
 
 RANDOM_WORKER = """
@@ -178,27 +204,37 @@ def test_with_save_data_the_snapshot_is_not_fetched(page, site):
     assert [path for path in requests if path.endswith(SNAPSHOT)] == []
 
 
-def damaged(header: bytes, payload: bytes) -> bytes:
-    middle = len(payload) // 2
-    return header + payload[:middle] + bytes([payload[middle] ^ 0xFF]) + payload[middle + 1 :]
+def damaged(header: bytes, body: bytes) -> bytes:
+    middle = len(body) // 2
+    return header + body[:middle] + bytes([body[middle] ^ 0xFF]) + body[middle + 1 :]
 
 
-def another_build(header: bytes, payload: bytes) -> bytes:
+def another_build(header: bytes, body: bytes) -> bytes:
     # Another build's calculators: the snapshot names a lock file this folder does not have.
-    return with_header(payload, lock_sha256=hashlib.sha256(b"another build").hexdigest())
+    return with_header(header, body, lock_sha256=hashlib.sha256(b"another build").hexdigest())
 
 
-def another_pyodide(header: bytes, payload: bytes) -> bytes:
+def another_pyodide(header: bytes, body: bytes) -> bytes:
     # Another Pyodide: intact by our header, refused by Pyodide's own build id check.
-    lock = json.loads(header)["lock_sha256"]
+    payload = snapshot_format.unpack(body, json.loads(header)["size"])
     build_id = bytes(b ^ 0x55 for b in payload[PYODIDE_BUILD_ID])
     payload = payload[: PYODIDE_BUILD_ID.start] + build_id + payload[PYODIDE_BUILD_ID.stop :]
-    return with_header(payload, lock_sha256=lock)
+    return with_header(header, snapshot_format.pack(payload))
+
+
+def out_of_step(header: bytes, body: bytes) -> bytes:
+    # A body whose table of runs promises more pages than it holds (the header agrees with it).
+    return with_header(header, body[:-4096])
 
 
 @pytest.mark.parametrize(
     ("variant", "reason"),
-    [(damaged, "snapshot: damaged"), (another_build, "another build"), (another_pyodide, "build id mismatch")],
+    [
+        (damaged, "snapshot: damaged"),
+        (another_build, "another build"),
+        (another_pyodide, "build id mismatch"),
+        (out_of_step, "snapshot: damaged"),
+    ],
 )
 def test_a_bad_snapshot_falls_back_to_the_normal_start(context, site, variant, reason):
     path, header, payload = snapshot_parts(site)
@@ -225,14 +261,16 @@ def test_the_snapshot_is_served_compressed_and_immutable(site, nginx_url):
     (about 2.8 MB for 21 MB of memory), not counted in the page's load figures."""
     import urllib.request
 
-    path, _, payload = snapshot_parts(site)
+    path, header, body = snapshot_parts(site)
+    payload = snapshot_format.unpack(body, json.loads(header)["size"])
     request = urllib.request.Request(nginx_url.rstrip("/") + path, headers={"Accept-Encoding": "br"})
     with urllib.request.urlopen(request) as response:
-        body = response.read()
+        wire = response.read()
         assert response.headers["Content-Encoding"] == "br"
         assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
-    assert len(body) < len(payload) / 5
-    assert brotli.decompress(body).endswith(payload)
+    assert len(wire) < len(payload) / 5
+    # The file on the device (decoded) holds about half of Pyodide's memory: no pages of zeros.
+    assert brotli.decompress(wire) == header + body and len(header + body) < 0.6 * len(payload)
     page = (site / "opbouwen" / "index.html").read_text(encoding="utf-8")
     # The page names it (for the worker's start) but never loads it.
     assert not re.search(rf'(href|src)="[^"]*{SNAPSHOT}', page)

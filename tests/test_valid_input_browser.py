@@ -128,6 +128,7 @@ def test_an_action_s_confirmation_stays_while_the_plan_stays(page, base_url):
     page.add_init_script(STATUS_WRITES)
     open_page(page, base_url)
     widget = "rekenhulp-progression"
+    page.wait_for_selector(f"#{widget}[data-state='live']")  # this widget, not just the page's first
     field = page.locator(f"#{widget}-current_minutes")
     copied = f"document.querySelector('#{widget} [data-calculator-status]').textContent.includes('gekopieerd')"
     field.fill("25")  # the typing pause starts

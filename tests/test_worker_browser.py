@@ -19,6 +19,7 @@ NORMAL_RESULT = json.loads(json.dumps(calculators.calculate("breathing", {"caden
 START = """
 async (workerUrl) => {
   const worker = new Worker(workerUrl, { type: "module" });
+  worker.postMessage(JSON.stringify({ type: "start" })); // as the page does once it is shown
   const answers = new Map();
   window.__broken = null;
   await new Promise((resolve, reject) => {
@@ -150,12 +151,14 @@ def test_every_type_in_the_envelope_is_answered(worker_page):
     assert answers[-1] == NORMAL_RESULT
 
 
-# Workers that load but then fail, served in place of the real one.
+# Workers that load but then fail, served in place of the real one. Like the real one they
+# answer calculate requests only (the page also sends START and, in tests, CONFIG).
 READY = 'self.postMessage(JSON.stringify({type: "ready", at: performance.timeOrigin, limits: %s}));' % json.dumps(LIMITS)
+ON_REQUEST = ' self.onmessage = (e) => JSON.parse(e.data).type === "calculate" && self.postMessage(%s);'
 FAKE_WORKERS = {
     "silent": READY,  # never answers a request
-    "broken": READY + ' self.onmessage = () => self.postMessage(JSON.stringify({type: "broken", message: "kapot"}));',
-    "garbled": READY + ' self.onmessage = (e) => self.postMessage(`{"type":"result","id":${JSON.parse(e.data).id}}`);',
+    "broken": READY + ON_REQUEST % 'JSON.stringify({type: "broken", message: "kapot"})',
+    "garbled": READY + ON_REQUEST % '`{"type":"result","id":${JSON.parse(e.data).id}}`',
 }
 
 

@@ -20,6 +20,12 @@ const STDLIB_URL = new URL("python_stdlib_used.zip", INDEX_URL).href;
 const SNAPSHOT_URL = new URL(SNAPSHOT_FILE, INDEX_URL).href;
 const BRIDGE = "from calculators import calculate_json as wandelgids_call, request_limits as wandelgids_limits";
 
+// The page's START: a worker the page's head started waits for it before it downloads
+// anything, so that a first visit's download does not compete with the page itself.
+let begin;
+const begun = new Promise((resolve) => (begin = resolve));
+let started = false;
+
 let call = null;
 // Python's request limits and their Dutch refusal (calculators.api.request_limits).
 let limits = null;
@@ -71,6 +77,10 @@ async function python() {
     } catch (error) {
       fallback = String((error && error.message) || error);
     }
+  }
+  if (!started) {
+    post({ type: MESSAGE.STAGE, stage: STAGE.WAITING });
+    await begun;
   }
   const pyodide = await loadPyodide({ indexURL: INDEX_URL, stdLibURL: STDLIB_URL, checkAPIVersion: true });
   post({ type: MESSAGE.STAGE, stage: STAGE.PACKAGE });
@@ -158,6 +168,12 @@ self.addEventListener("message", (event) => {
   }
   if (message && message.type === MESSAGE.CONFIG && Number.isFinite(message.silenceMs)) {
     watch.limit = message.silenceMs;
+    return;
+  }
+  if (message && message.type === MESSAGE.START) {
+    if (!started) watch.touch();
+    started = true;
+    begin();
     return;
   }
   const id = message && Number.isSafeInteger(message.id) ? message.id : null;

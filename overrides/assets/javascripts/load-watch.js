@@ -108,6 +108,8 @@ export function watchLoad({ post, fail }) {
     webAssemblyMissing,
     fail: end,
     stop: () => clock.stop(),
+    // The silence counts from now (the worker was waiting for the page, not for the network).
+    touch: () => clock.touch(),
     set limit(ms) {
       clock.limit = ms;
     },

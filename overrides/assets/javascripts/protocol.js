@@ -9,7 +9,8 @@
 // then exactly one READY (with the limits and how Python started: from the memory
 // snapshot or normally) or FAILED (with its CAUSE); PROGRESS while files arrive; one
 // RESULT per request id; BROKEN when the worker can no longer calculate (the page then
-// shows it failed); after READY, one STAGE SNAPSHOT. The page may send CONFIG once, at start.
+// shows it failed); after READY, one STAGE SNAPSHOT. The page may send CONFIG once, at start,
+// and sends START once it is shown (a worker with no snapshot kept waits for it).
 
 export const MESSAGE = Object.freeze({
   CALCULATE: "calculate",
@@ -20,6 +21,9 @@ export const MESSAGE = Object.freeze({
   RESULT: "result",
   PROGRESS: "progress",
   CONFIG: "config",
+  // Page -> worker: the page is shown, downloads may begin (a first visit's worker waits
+  // for it; one with a kept snapshot needs no network and does not wait).
+  START: "start",
 });
 
 // Why a load failed, as far as the browser can tell; the page names it in Dutch.
@@ -38,6 +42,8 @@ export const LOAD_SILENCE_MS = 30000;
 export const STAGE = Object.freeze({
   BRIDGE: "bridge",
   WORKER: "worker",
+  // Nothing kept: the worker waits for the page's START before it downloads anything.
+  WAITING: "waiting",
   PACKAGE: "package",
   PYTHON: "python",
   // After READY: what became of the memory snapshot for the next visit (NEXT_VISIT;

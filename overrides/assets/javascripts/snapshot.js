@@ -1,19 +1,20 @@
 // Return visits start Python from a memory snapshot instead of from scratch (issue 16).
-// The build made it (scripts/pyodide_snapshot.mjs, behind a header from
-// scripts/build_pyodide.py): Pyodide with the cut standard library, every module the
-// calculators use already imported. Restoring skips Python's start-up, the package
-// load and the imports; what is left is WebAssembly and copying memory.
+// The build made it (scripts/pyodide_snapshot.mjs, in the layout of
+// scripts/snapshot_format.py: a header line, then the memory without its pages of zeros):
+// Pyodide with the cut standard library, every module the calculators use already
+// imported. Restoring skips Python's start-up, the package load and the imports; what is
+// left is WebAssembly and copying memory.
 //
 // A first visit starts Python normally and, once the rekenhulp is live, fetches the
-// snapshot at low priority (never with Save-Data) and keeps it, decoded, in a cache of
-// its own (Cache Storage, SNAPSHOT_CACHE): the next visit reads it from there without the
-// network and without decompressing 21 MB again, which took longer than restoring itself
-// (README, "Return visits"). Where Cache Storage is missing or full, the browser's HTTP
-// cache (where the fetch also put it, compressed) is the fallback. Any doubt means the normal start: a
-// snapshot that is cut off or damaged (its SHA-256), made for another build's
-// calculators (the lock file's SHA-256), by another Pyodide (Pyodide's build id), or
-// that does not fit in memory. A wrong snapshot would calculate wrong plans without a
-// word, so nothing of it is used unchecked.
+// snapshot at low priority (never with Save-Data), checks it and keeps it, decoded, in a
+// cache of its own (Cache Storage, SNAPSHOT_CACHE): the next visit reads it from there
+// without the network and without undoing brotli again, which took longer than restoring
+// itself (README, "Return visits"). Where Cache Storage is missing, full or emptied, the
+// browser's HTTP cache (where the same fetch put it, compressed) is the fallback. Any doubt
+// means the normal start: a snapshot that is cut off or damaged (its SHA-256), made for
+// another build's calculators (the lock file's SHA-256), by another Pyodide (Pyodide's
+// build id), or that does not fit in memory. A wrong snapshot would calculate wrong plans
+// without a word, so nothing of it is used unchecked.
 //
 // The build copies this file beside the worker in the content-hashed Pyodide folder,
 // like protocol.js (wandelgids/mkdocs_plugin.py).
@@ -23,7 +24,8 @@ export const SNAPSHOT_FILE = "python-snapshot.bin";
 // wandelgids/load_status.py SNAPSHOT_CACHE: the cache that keeps it, only this build's
 // (the service worker removes any other build's snapshot from it when a new build takes over).
 export const SNAPSHOT_CACHE = "wandelgids-python";
-const FORMAT = 1;
+// scripts/snapshot_format.py FORMAT: the file's layout.
+const FORMAT = 2;
 const HEADER_MAX = 4096;
 
 // The snapshot was made with fixed entropy (the same build gives the same bytes), so
@@ -63,18 +65,36 @@ export async function cachedSnapshot(url) {
   }
 }
 
-// Pyodide's snapshot inside our file, once the header's checks pass; throws the reason.
+// Pyodide's snapshot from our file's body (scripts/snapshot_format.py): its memory with
+// the all-zero pages put back; throws when the body does not fit its table of runs.
+function expanded(body, { size, page }) {
+  const table = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const runs = table.getUint32(0, true);
+  const memory = new Uint8Array(size); // zeros, but for the runs
+  let at = 4 + 8 * runs;
+  for (let run = 0; run < runs; run++) {
+    const start = table.getUint32(4 + 8 * run, true) * page;
+    const length = Math.min(table.getUint32(8 + 8 * run, true) * page, size - start);
+    if (length < 0 || at + length > body.length) throw new Error("snapshot: damaged");
+    memory.set(body.subarray(at, at + length), start);
+    at += length;
+  }
+  if (at !== body.length) throw new Error("snapshot: damaged");
+  return memory;
+}
+
+// Pyodide's snapshot from our file, once the header's checks pass; throws the reason.
 // `verified`: its bytes were checked against the header before they were kept (prefetch),
-// and Cache Storage gives back a whole entry or none, so hashing 21 MB again is skipped.
+// and Cache Storage gives back a whole entry or none, so hashing them again is skipped.
 export async function checkedSnapshot(bytes, lockBytes, verified = false) {
   const end = bytes.subarray(0, HEADER_MAX).indexOf(10); // the header is the first line
   if (end < 0) throw new Error("snapshot: no header");
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(0, end)));
   if (header.format !== FORMAT) throw new Error(`snapshot: format ${header.format}`);
   if (header.lock_sha256 !== (await sha256(lockBytes))) throw new Error("snapshot: made for another build");
-  const payload = bytes.subarray(end + 1);
-  if (!verified && header.sha256 !== (await sha256(payload))) throw new Error("snapshot: damaged");
-  return payload;
+  const body = bytes.subarray(end + 1);
+  if (!verified && header.sha256 !== (await sha256(body))) throw new Error("snapshot: damaged");
+  return expanded(body, header);
 }
 
 const lockOf = (url) => fetch(new URL("pyodide-lock.json", url)).then(bytesOf);

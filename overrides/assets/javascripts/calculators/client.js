@@ -9,7 +9,7 @@
 //   wandelgids:loading  detail { progress }   a (re)start, and each step of the download
 //   wandelgids:ready                          the worker calculates
 //   wandelgids:failed   detail { reason, cause }  no load, a crash, no answer
-import { CAUSE, LOAD_SILENCE_MS, MESSAGE, NEXT_VISIT, STAGE, TIMELINE, oversized, refusal, silenceClock } from "../protocol.js";
+import { CAUSE, LOAD_SILENCE_MS, MESSAGE, STAGE, TIMELINE, oversized, refusal, silenceClock } from "../protocol.js";
 import { TEXT } from "./text.js";
 
 // Tests set shorter limits; a visitor gets the protocol's.
@@ -95,7 +95,6 @@ function receive(current, text) {
     stages.push({ stage: message.stage || message.type, ms: Math.round(message.at - performance.timeOrigin), start, snapshot });
   }
   if (message.resources) workerResources.push(...message.resources);
-  if (message.stage === STAGE.SNAPSHOT) noteSnapshot(message.snapshot);
   if (message.type === MESSAGE.PROGRESS && current.state === "loading") {
     current.files = message.files || {};
     current.progress = progressOf(current);
@@ -138,6 +137,8 @@ function listen(current, worker, moduleWorkers) {
   });
   worker.addEventListener("message", (event) => receive(current, event.data));
   if (window.wandelgidsSilenceMs) worker.postMessage(JSON.stringify({ type: MESSAGE.CONFIG, silenceMs: SILENCE_MS }));
+  // The page is shown (this module runs after it): downloads may begin.
+  worker.postMessage(JSON.stringify({ type: MESSAGE.START }));
 }
 
 // A new worker from the content-hashed Pyodide folder; it starts loading at once.
@@ -161,8 +162,8 @@ function spawn(current) {
   listen(current, worker, moduleWorkers);
 }
 
-// The worker the page's head started on a return visit (partials/calculator-start.html):
-// what it said before the bridge was here is read first, in order, then it is ours.
+// The worker the page's head started (partials/calculator-start.html): what it said before
+// the bridge was here is read first, in order, then it is ours.
 function adopt(current, early) {
   window.wandelgidsEarlyWorker = null;
   early.worker.onmessage = null;
@@ -173,7 +174,8 @@ function adopt(current, early) {
 }
 
 // Starts the worker unless one is loading or live; after a failure, a new one. The first
-// start takes over the worker the head started, if it did.
+// start takes over the worker the head started (a page swapped in by instant navigation
+// has none: then a new one too).
 export function start() {
   if (attempt && attempt.state !== "failed") return;
   const current = { state: "loading", pending: new Map(), files: {}, progress: null, started: performance.now() };
@@ -191,23 +193,6 @@ export function start() {
   if (first) stages[0].adopted = Boolean(window.wandelgidsEarlyWorker);
   if (first && window.wandelgidsEarlyWorker) adopt(current, window.wandelgidsEarlyWorker);
   else spawn(current);
-}
-
-// Whether this build's memory snapshot is kept, noted on the device for the page's head
-// (partials/calculator-start.html), from what the worker says after READY. Storage that is
-// off or full only means the worker starts a little later.
-function noteSnapshot(outcome) {
-  try {
-    const names = startNames();
-    const folder = new URL(document.querySelector('meta[name="wandelgids-pyodide"]').content, document.baseURI);
-    if (outcome === NEXT_VISIT.FETCHED || outcome === NEXT_VISIT.RESTORED) {
-      localStorage.setItem(names.cache, new URL(names.snapshot, folder).href);
-    } else if (outcome === NEXT_VISIT.FAILED || outcome === NEXT_VISIT.ERROR) {
-      localStorage.removeItem(names.cache);
-    }
-  } catch {
-    // see above
-  }
 }
 
 // "Opnieuw proberen": a new worker after a failure (no page reload).
