@@ -211,6 +211,24 @@ def bench_ready(results: dict, browser: Browser, base: str) -> None:
            f"bytes from the network on the second visit: Pyodide files {max(s[2] for s in seconds)} (goal 0), "
            f"all {median([s[1] for s in seconds]):.0f} (pages and our own scripts revalidate: 304s)")
 
+    # As a patient has it: the service worker the first visit registered is active, and it
+    # answers the page (network first) and the hashed files (from its cache).
+    print("second visit as a patient has it (service worker active, a new tab; 5 pairs):")
+    firsts, seconds = [], []
+    for _ in range(5):
+        context, page = browser.cold_page()
+        firsts.append(live(page, base + "opbouwen/", OURS_READY)[0])
+        page.evaluate(NEXT_VISIT)
+        page.wait_for_function(KEPT, arg="/opbouwen/")  # the service worker kept the page and its files
+        page.close()
+        page = context.new_page()
+        seconds.append(live(page, base + "opbouwen/", OURS_READY)[0])
+        context.close()
+    first_ms, second_ms = median(firsts), median(seconds)
+    report(results, "second_visit_sw_ready_ms", round(second_ms),
+           f"time to live: first visit median {first_ms:.0f} ms, second visit median {second_ms:.0f} ms, "
+           f"ratio {second_ms / first_ms:.3f}")
+
 
 def bench_mobile(results: dict, browser: Browser, base: str) -> None:
     print(f"mobile link (60 ms, 9 Mbit/s down, 1.5 up; median of {MOBILE_LOADS} cold loads each, alternating):")
