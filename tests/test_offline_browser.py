@@ -111,8 +111,11 @@ def test_a_visited_calculator_page_works_offline_with_its_remembered_plan(served
     before = len(access_log.read_text(encoding="utf-8").splitlines())
     page.reload()
     page.evaluate(READY)
-    # Offline too, Python comes back from the snapshot kept on the first visit.
+    # Offline too, Python comes back from the snapshot kept on the first visit, and the worker
+    # read the runtime from the service worker's kept copies itself (no request for it at all).
     assert page.evaluate(START) == {"restored": True, "source": "cache-storage"}
+    fetched = [entry["name"] for entry in page.evaluate("wandelgids.workerResources")]
+    assert not [name for name in fetched if name.endswith(("/pyodide.asm.wasm", "/python_stdlib_used.zip"))]
     widget = page.locator(PROGRESSION)
     expect(widget).to_have_attribute("data-state", "live")
     assert widget.locator("input[name='current_minutes']").input_value() == "20"
