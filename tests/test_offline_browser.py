@@ -114,6 +114,7 @@ def test_a_visited_calculator_page_works_offline_with_its_remembered_plan(served
     # Offline too, Python comes back from the snapshot kept on the first visit, and the worker
     # read the runtime from the service worker's kept copies itself (no request for it at all).
     assert page.evaluate(START) == {"restored": True, "source": "cache-storage"}
+    assert page.evaluate("wandelgids.stages[0].adopted") is True  # started by the page's head
     fetched = [entry["name"] for entry in page.evaluate("wandelgids.workerResources")]
     assert not [name for name in fetched if name.endswith(("/pyodide.asm.wasm", "/python_stdlib_used.zip"))]
     widget = page.locator(PROGRESSION)
@@ -145,6 +146,30 @@ def test_a_visited_calculator_page_works_offline_with_its_remembered_plan(served
     expect(page.locator("h1")).to_have_text("Je bent offline")
     assert page.url == url + "onderzoek/"
     assert page.recorder.foreign(url) == []
+    assert page.recorder.errors == []
+
+
+def test_a_controlled_page_starts_the_worker_early_but_downloads_only_once_shown(served, patient):
+    """A page the service worker controls starts the rekenhulp's worker in its head. With no
+    snapshot kept yet (the first visit was to a text page) the worker downloads nothing of
+    Pyodide until the bridge says the page is shown (START)."""
+    url, _, _ = served
+    context, page = patient
+    page.goto(url + "veelgemaakte-fouten/")
+    page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")  # registered, and in control
+    held, requested = [], []
+    context.on("request", lambda request: requested.append(request.url))
+    context.route("**/assets/javascripts/calculators.js", lambda route: held.append(route))  # the bridge, held back
+    page.goto(url + "opbouwen/", wait_until="commit")
+    page.wait_for_function(
+        "() => (window.wandelgidsEarlyWorker?.messages || []).some((text) => JSON.parse(text).stage === 'waiting')"
+    )
+    assert any(address.endswith("/pyodide.mjs") for address in requested)  # the worker's own imports are seen
+    assert [a for a in requested if a.endswith((".wasm", ".zip", "/pyodide.asm.js", "/pyodide-lock.json"))] == []
+    held[0].continue_()
+    page.wait_for_selector(f"{PROGRESSION}[data-state='live']")
+    assert page.evaluate("wandelgids.stages[0].adopted") is True
+    assert page.evaluate(START) == {"restored": False, "fallback": None, "cached": False}
     assert page.recorder.errors == []
 
 

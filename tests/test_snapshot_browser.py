@@ -83,10 +83,8 @@ def visit_twice(context, url: str, path: str) -> tuple[dict, object]:
 
 def test_a_return_visit_restores_the_snapshot_and_answers_as_cpython(context, nginx_url):
     start, page = visit_twice(context, nginx_url, "rekenhulpen/")
-    # Kept decoded in Cache Storage after the first visit, and restored from there by a
-    # worker the page's head started (the bridge adopted it).
+    # Kept decoded in Cache Storage after the first visit, and restored from there.
     assert start == {"restored": True, "source": "cache-storage"}
-    assert page.evaluate("wandelgids.stages[0]") == {"stage": "bridge", "ms": page.evaluate("wandelgids.stages[0].ms"), "adopted": True}
     assert page.evaluate(NEXT_VISIT) == "restored"
     page.wait_for_selector("[data-calculator][data-state='live']")
     for name in [*calculators.NAMES, "onbekend"]:
@@ -121,22 +119,12 @@ def test_without_its_own_cache_the_snapshot_comes_from_the_http_cache(context, n
     assert result == json.loads(json.dumps(calculators.calculate("breathing", {"cadence": 120})))
 
 
-def test_a_first_visit_downloads_nothing_for_python_before_the_page_is_shown(page, nginx_url):
-    """The page's head starts the worker on every calculator page; with nothing kept it waits
-    for the bridge's START (sent once the page is shown) before it downloads Pyodide."""
-    held, requested = [], []
-    page.context.on("request", lambda request: requested.append(urlsplit(request.url).path))
-    page.route("**/assets/javascripts/calculators.js", lambda route: held.append(route))  # the bridge, held back
-    page.goto(nginx_url + "opbouwen/", wait_until="commit")
-    page.wait_for_function(
-        "() => (window.wandelgidsEarlyWorker?.messages || []).some((text) => JSON.parse(text).stage === 'waiting')"
-    )
-    assert any(path.endswith("/pyodide.mjs") for path in requested)  # the worker's own imports are seen
-    assert [path for path in requested if path.endswith((".wasm", ".zip", "/pyodide.asm.js", "/pyodide-lock.json"))] == []
-    held[0].continue_()
-    page.wait_for_selector("[data-calculator='progression'][data-state='live']")
-    assert page.evaluate("wandelgids.stages[0].adopted") is True
-    assert page.evaluate(START) == {"restored": False, "fallback": None, "cached": False}
+def test_a_first_visit_leaves_the_start_to_the_bridge(page, nginx_url):
+    """No service worker controls a first visit's page: its head starts no worker, the bridge
+    does, after the page (tests/test_offline_browser.py has the return visit's head start)."""
+    page.goto(nginx_url + "opbouwen/")
+    page.evaluate(START)
+    assert page.evaluate("wandelgids.stages[0].adopted") is False
 
 
 def test_the_snapshot_cache_has_one_name(site):
