@@ -51,14 +51,16 @@ const watch = watchLoad({
 });
 const fail = (cause, message) => watch.fail(cause, message);
 
-// Once the service worker has kept this folder (a visit before, service-worker.js), its
-// decoded copies answer Pyodide's fetches directly: no trip through the service worker and
-// no brotli to undo (the 8.6 MB of WebAssembly compile about 80 ms sooner). A probe of the
-// HTTP cache (`cache` set) and anything not kept take the normal way.
+// On a return visit (a snapshot is kept), once the service worker has kept this folder
+// (service-worker.js), its decoded copies answer Pyodide's fetches directly: no trip through
+// the service worker and no brotli to undo (the 8.6 MB of WebAssembly compile about 80 ms
+// sooner). A first visit, a probe of the HTTP cache (`cache` set) and anything not kept take
+// the normal way (a first visit asks Cache Storage nothing: each look costs a round trip).
+let returnVisit = false;
 const networkFetch = self.fetch;
 self.fetch = async (input, init) => {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-  if (!init?.cache && url?.startsWith(INDEX_URL)) {
+  if (returnVisit && !init?.cache && url?.startsWith(INDEX_URL)) {
     try {
       const kept = await self.caches.match(url);
       if (kept) return kept;
@@ -84,6 +86,7 @@ function resources() {
 async function python() {
   const kept = await cachedSnapshot(SNAPSHOT_URL);
   const snapshot = kept && kept.response;
+  returnVisit = Boolean(snapshot);
   let fallback = null;
   if (snapshot) {
     try {

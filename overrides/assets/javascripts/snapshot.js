@@ -52,7 +52,7 @@ async function bytesOf(response) {
 // null: never the network.
 export async function cachedSnapshot(url) {
   try {
-    const kept = await (await self.caches.open(SNAPSHOT_CACHE)).match(url);
+    const kept = await self.caches.match(url, { cacheName: SNAPSHOT_CACHE }); // opens nothing new
     if (kept) return { response: kept, source: "cache-storage" };
   } catch {
     // No Cache Storage here (an old browser, a locked-down profile): the HTTP cache.
