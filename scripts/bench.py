@@ -189,16 +189,7 @@ def bench_ready(results: dict, browser: Browser, base: str) -> None:
     report(results, "ready_ratio", round(ours_ms / bare_ms, 3), f"ratio {ours_ms / bare_ms:.3f} (goal <= 1.15)")
 
     print("second visit, everything cached (same browser profile, 5 pairs of visits):")
-    firsts, seconds, starts = [], [], []
-    for _ in range(5):
-        context, page = browser.cold_page(service_workers="block")  # the HTTP cache, not the offline worker
-        firsts.append(live(page, base + "opbouwen/", OURS_READY))
-        page.evaluate(NEXT_VISIT)  # the memory snapshot for the next visit is in the cache
-        page.close()
-        page = context.new_page()
-        seconds.append(live(page, base + "opbouwen/", OURS_READY))
-        starts.append(page.evaluate(f"[wandelgids.stages[0].adopted, {START}.source]"))
-        context.close()
+    firsts, seconds, starts = return_visits(browser, base, service_workers="block")  # the HTTP cache
     first_ms, second_ms = median([f[0] for f in firsts]), median([s[0] for s in seconds])
     report(results, "second_visit_ready_ms", round(second_ms),
            f"time to live: first visit median {first_ms:.0f} ms, second visit median {second_ms:.0f} ms, "
@@ -214,20 +205,31 @@ def bench_ready(results: dict, browser: Browser, base: str) -> None:
     # As a patient has it: the service worker the first visit registered is active, and it
     # answers the page (network first) and the hashed files (from its cache).
     print("second visit as a patient has it (service worker active, a new tab; 5 pairs):")
-    firsts, seconds = [], []
-    for _ in range(5):
-        context, page = browser.cold_page()
-        firsts.append(live(page, base + "opbouwen/", OURS_READY)[0])
-        page.evaluate(NEXT_VISIT)
-        page.wait_for_function(KEPT, arg="/opbouwen/")  # the service worker kept the page and its files
-        page.close()
-        page = context.new_page()
-        seconds.append(live(page, base + "opbouwen/", OURS_READY)[0])
-        context.close()
-    first_ms, second_ms = median(firsts), median(seconds)
+    firsts, seconds, _ = return_visits(browser, base, service_workers="allow")
+    first_ms, second_ms = median([f[0] for f in firsts]), median([s[0] for s in seconds])
     report(results, "second_visit_sw_ready_ms", round(second_ms),
            f"time to live: first visit median {first_ms:.0f} ms, second visit median {second_ms:.0f} ms, "
            f"ratio {second_ms / first_ms:.3f}")
+
+
+def return_visits(browser: Browser, base: str, service_workers: str, pairs: int = 5) -> tuple[list, list, list]:
+    """Pairs of a first visit and a return visit in a new tab of the same profile: each visit's
+    live() figures, and for the return visit whether the page's head started the worker and
+    where the snapshot came from. With service workers allowed the first visit also waits
+    until the service worker has kept the page and its files."""
+    firsts, seconds, starts = [], [], []
+    for _ in range(pairs):
+        context, page = browser.cold_page(service_workers=service_workers)
+        firsts.append(live(page, base + "opbouwen/", OURS_READY))
+        page.evaluate(NEXT_VISIT)  # the memory snapshot for the next visit is kept
+        if service_workers == "allow":
+            page.wait_for_function(KEPT, arg="/opbouwen/")
+        page.close()
+        page = context.new_page()
+        seconds.append(live(page, base + "opbouwen/", OURS_READY))
+        starts.append(page.evaluate(f"[wandelgids.stages[0].adopted, {START}.source]"))
+        context.close()
+    return firsts, seconds, starts
 
 
 def bench_mobile(results: dict, browser: Browser, base: str) -> None:

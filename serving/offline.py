@@ -10,8 +10,8 @@ overrides/assets/javascripts/ after one line with this build's manifest:
   a year of caching): served from the cache first; everything else from the network first;
 - `later`: files a page fetches only after its calculator is live (those of the Pyodide
   folder that its load status does not count: the memory snapshot). The rekenhulp's worker
-  keeps them itself, decoded, in a cache of its own (`worker_cache`, the name the page's
-  load status gives: wandelgids/load_status.py), so this worker neither copies nor serves
+  keeps them itself, decoded, in a cache of its own (`worker_cache`:
+  wandelgids/load_status.py SNAPSHOT_CACHE), so this worker neither copies nor serves
   them; it only removes other builds' copies from that cache;
 - `common`: what every page needs (Material's assets, the search index and its worker);
   `pages`: per page what it needs besides (a calculator page: its modules and the
@@ -30,6 +30,8 @@ import json
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
+
+from wandelgids.load_status import SNAPSHOT_CACHE
 
 from . import policy
 
@@ -79,7 +81,6 @@ class _References(HTMLParser):
         self.urls: list[str] = []
         self.folders: list[str] = []
         self.loaded: set[str] | None = None  # the Pyodide files the page's load counts (its meta)
-        self.worker_cache: str | None = None  # where the worker keeps the others (its meta)
         self._config: list[str] | None = None
         self.config = ""
 
@@ -92,9 +93,7 @@ class _References(HTMLParser):
         elif tag == "meta" and attributes.get("name") == "wandelgids-pyodide":
             self.folders.append(attributes.get("content") or "")
         elif tag == "meta" and attributes.get("name") == "wandelgids-load":
-            status = json.loads(attributes.get("content") or "{}")
-            self.loaded = set(status.get("files", {}))
-            self.worker_cache = (status.get("start") or {}).get("cache")
+            self.loaded = set(json.loads(attributes.get("content") or "{}").get("files", {}))
         elif tag == "script" and attributes.get("id") == "__config":
             self._config = []
 
@@ -164,14 +163,6 @@ def page_needs(
     return {key for key in needs if key in files and key != page_key}, later
 
 
-def worker_cache(html: str) -> str | None:
-    """The cache in which the page's rekenhulp worker keeps its `later` files, if it names one."""
-    references = _References()
-    references.feed(html)
-    references.close()
-    return references.worker_cache
-
-
 def manifest(site: Path, root_path: str = "/") -> dict:
     """The manifest for the built `site`, served at `root_path` (the path of site_url)."""
     files = site_files(site)
@@ -180,9 +171,7 @@ def manifest(site: Path, root_path: str = "/") -> dict:
         for path in sorted(site.rglob("index.html"))
         if not path.relative_to(site).as_posix().startswith(LEFT_OUT)
     }
-    html = {key: path.read_text(encoding="utf-8") for key, path in pages.items()}
-    found = {key: page_needs(site, key, text, files, root_path) for key, text in html.items()}
-    worker_caches = {name for name in map(worker_cache, html.values()) if name}
+    found = {key: page_needs(site, key, path.read_text(encoding="utf-8"), files, root_path) for key, path in pages.items()}
     needs = {key: now | later for key, (now, later) in found.items()}
     later = set().union(*(later for _, later in found.values()))
     offline = f"/{OFFLINE_PAGE}"
@@ -193,7 +182,7 @@ def manifest(site: Path, root_path: str = "/") -> dict:
         "files": files,
         "hashed": hashed,
         "later": sorted(later),
-        "worker_cache": min(worker_caches) if worker_caches else None,
+        "worker_cache": SNAPSHOT_CACHE,
         "offline": offline,
         "common": sorted(common),
         "pages": {key: sorted(need - common) for key, need in needs.items()},

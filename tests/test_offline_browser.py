@@ -28,6 +28,8 @@ CACHES = """async () => {
   return found;
 }"""
 PROGRESSION = "[data-calculator='progression']"
+TEXT_PAGE = "veelgemaakte-fouten"
+NEW_HEADING = "Nieuwe kop na de wijziging"
 # Settles when `name` is the service worker's only cache (the browser checks for a new worker
 # on each load); the rekenhulp worker's own cache (the memory snapshot) may be there too.
 ONLY_CACHE = """async ([name, worker]) => {
@@ -50,6 +52,18 @@ def write(path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     for suffix in (".br", ".gz"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def change_heading(copy) -> None:
+    """A content change to the text page, as a new build writes it."""
+    built = copy / TEXT_PAGE / "index.html"
+    write(built, re.sub(r"(<h1[^>]*>)[^<]+", rf"\1{NEW_HEADING}", built.read_text(encoding="utf-8"), count=1))
+
+
+def visit_text_page(page, url: str) -> None:
+    """The text page, until the service worker has kept it (it is registered and in control)."""
+    page.goto(url + TEXT_PAGE + "/")
+    page.wait_for_function(KEPT, arg=f"/{TEXT_PAGE}/")
 
 
 def rebuild_worker(copy) -> dict:
@@ -84,8 +98,7 @@ def patient(browser):
 def test_a_visited_calculator_page_works_offline_with_its_remembered_plan(served, patient):
     url, _, access_log = served
     context, page = patient
-    page.goto(url + "veelgemaakte-fouten/")  # a text page first; the calculator page comes by instant navigation
-    page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
+    visit_text_page(page, url)  # a text page first; the calculator page comes by instant navigation
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-sidebar--primary a.md-nav__link[href*='opbouwen/']").first.click()
     page.wait_for_selector(f"{PROGRESSION}[data-state='live']")
@@ -155,8 +168,7 @@ def test_a_controlled_page_starts_the_worker_early_but_downloads_only_once_shown
     Pyodide until the bridge says the page is shown (START)."""
     url, _, _ = served
     context, page = patient
-    page.goto(url + "veelgemaakte-fouten/")
-    page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")  # registered, and in control
+    visit_text_page(page, url)  # registered, and in control
     held, requested = [], []
     context.on("request", lambda request: requested.append(request.url))
     context.route("**/assets/javascripts/calculators.js", lambda route: held.append(route))  # the bridge, held back
@@ -176,8 +188,7 @@ def test_a_controlled_page_starts_the_worker_early_but_downloads_only_once_shown
 def test_a_new_build_shows_at_once_online_and_replaces_the_cache(served, patient):
     url, copy, _ = served
     context, page = patient
-    page.goto(url + "veelgemaakte-fouten/")
-    page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
+    visit_text_page(page, url)
     (old_cache,) = page.evaluate(CACHES)
     # The rekenhulp worker's cache with this build's snapshot and an earlier build's.
     manifest = offline.manifest(copy)
@@ -192,8 +203,7 @@ def test_a_new_build_shows_at_once_online_and_replaces_the_cache(served, patient
     )  # fmt: skip
 
     # A content change and a new build (the page and the service worker with its manifest).
-    built = copy / "veelgemaakte-fouten" / "index.html"
-    write(built, re.sub(r"(<h1[^>]*>)[^<]+", r"\1Nieuwe kop na de wijziging", built.read_text(encoding="utf-8"), count=1))
+    change_heading(copy)
     new = rebuild_worker(copy)
     assert f"wandelgids-{new['version']}" != old_cache
 
@@ -216,8 +226,7 @@ def test_a_new_build_shows_at_once_online_and_replaces_the_cache(served, patient
 def test_a_visited_page_opens_from_its_kept_copy_when_the_network_hangs(served, patient):
     url, _, _ = served
     context, page = patient
-    page.goto(url + "veelgemaakte-fouten/")
-    page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
+    visit_text_page(page, url)
     kept_before = page.evaluate(KEPT_AT, "/veelgemaakte-fouten/")
 
     # One bar, a captive portal: every request is accepted and never answered.
@@ -249,10 +258,8 @@ def test_a_visited_page_opens_from_its_kept_copy_when_the_network_hangs(served, 
 def test_a_slow_network_that_answers_in_time_gives_the_fresh_page(served, patient):
     url, copy, _ = served
     context, page = patient
-    page.goto(url + "veelgemaakte-fouten/")
-    page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
-    built = copy / "veelgemaakte-fouten" / "index.html"
-    write(built, re.sub(r"(<h1[^>]*>)[^<]+", r"\1Nieuwe kop na de wijziging", built.read_text(encoding="utf-8"), count=1))
+    visit_text_page(page, url)
+    change_heading(copy)
 
     def slow(route):  # well within the service worker's 4 s (PATIENCE_MS), then the answer
         time.sleep(1)

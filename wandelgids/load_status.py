@@ -44,10 +44,9 @@ def mb(value: float) -> str:
 
 def load_status(files: list[Path], cache: Path) -> str:
     """JSON text for the page: {"files": {name: [size, wire size]}, "steps": ["0,0", ..., "3,1"],
-    "start": {"worker", "cache"}}: the worker's file, which the page starts, and the cache in
-    which it keeps the snapshot (which the service worker spares: serving/offline.py)."""
+    "start": {"worker"}}: the worker's file, which the page starts."""
     sizes = {path.name: [path.stat().st_size, wire_size(path, cache)] for path in files if path.name != SNAPSHOT}
     tenths = round(sum(wire for _, wire in sizes.values()) / (MB / 10))
-    start = {"worker": WORKER, "cache": SNAPSHOT_CACHE}
+    start = {"worker": WORKER}
     steps = [mb(step * MB / 10) for step in range(tenths + 1)]
     return json.dumps({"files": sizes, "steps": steps, "start": start}, separators=(",", ":"))

@@ -83,10 +83,10 @@ function expanded(body, { size, page }) {
   return memory;
 }
 
-// Pyodide's snapshot from our file, once the header's checks pass; throws the reason.
+// Our file's header and body, once the header's checks pass; throws the reason.
 // `verified`: its bytes were checked against the header before they were kept (prefetch),
 // and Cache Storage gives back a whole entry or none, so hashing them again is skipped.
-export async function checkedSnapshot(bytes, lockBytes, verified = false) {
+async function checked(bytes, lockBytes, verified = false) {
   const end = bytes.subarray(0, HEADER_MAX).indexOf(10); // the header is the first line
   if (end < 0) throw new Error("snapshot: no header");
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(0, end)));
@@ -94,6 +94,12 @@ export async function checkedSnapshot(bytes, lockBytes, verified = false) {
   if (header.lock_sha256 !== (await sha256(lockBytes))) throw new Error("snapshot: made for another build");
   const body = bytes.subarray(end + 1);
   if (!verified && header.sha256 !== (await sha256(body))) throw new Error("snapshot: damaged");
+  return { header, body };
+}
+
+// Pyodide's snapshot from our file, once the header's checks pass; throws the reason.
+export async function checkedSnapshot(bytes, lockBytes, verified = false) {
+  const { header, body } = await checked(bytes, lockBytes, verified);
   return expanded(body, header);
 }
 
@@ -133,7 +139,7 @@ export async function prefetch(url) {
   const response = await fetch(url, { priority: "low" });
   const bytes = await bytesOf(response);
   try {
-    await checkedSnapshot(bytes, await lockOf(url));
+    await checked(bytes, await lockOf(url)); // the memory itself is built only to restore
     const cache = await self.caches.open(SNAPSHOT_CACHE);
     for (const request of await cache.keys()) if (request.url !== url) await cache.delete(request);
     await cache.put(url, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));

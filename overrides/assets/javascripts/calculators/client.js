@@ -30,7 +30,8 @@ export const workerResources = [];
 
 const emit = (type, detail) => document.dispatchEvent(new CustomEvent(`wandelgids:${type}`, { detail }));
 
-// {files: {name: [size, wire size]}, steps: ["0,0", ..., "3,1"]} from the build (load_status.py).
+// {files: {name: [size, wire size]}, steps: ["0,0", ..., "3,1"], start: {worker}} from the
+// build (load_status.py).
 function loadSizes() {
   try {
     return JSON.parse(document.querySelector('meta[name="wandelgids-load"]').content);
@@ -121,13 +122,7 @@ function receive(current, text) {
 }
 
 // The names the page starts the worker with (wandelgids/load_status.py: "start").
-function startNames() {
-  try {
-    return JSON.parse(document.querySelector('meta[name="wandelgids-load"]').content).start;
-  } catch {
-    return null;
-  }
-}
+const startNames = () => loadSizes()?.start;
 
 function listen(current, worker, moduleWorkers) {
   current.worker = worker;
