@@ -150,6 +150,32 @@ def test_an_action_s_confirmation_stays_while_the_plan_stays(page, base_url):
     assert page.recorder.errors == []
 
 
+def test_a_slow_press_on_an_action_right_after_typing_keeps_its_click(page, base_url):
+    """A patient types a value that makes the plan shorter and presses "Link kopiëren" slowly:
+    the typing pause ends while the button is held down. The plan is not recalculated under the
+    pointer (that would move the button away and lose the click); the action calculates it."""
+    page.add_init_script(STATUS_WRITES)
+    open_page(page, base_url)
+    widget = "rekenhulp-progression"
+    page.wait_for_selector(f"#{widget}[data-state='live']")
+    rows = page.locator(f"#{widget} [data-calculator-result] tbody tr")
+    before = rows.count()
+    page.locator(f"#{widget}-current_minutes").fill("25")  # fewer weeks to go: a shorter plan
+    button = page.locator(f"#{widget}").get_by_role("button", name="Link kopiëren")
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.wait_for_timeout(1500)  # held past the typing pause (700 ms)
+    assert rows.count() == before  # nothing moved under the pointer
+    page.mouse.up()
+    page.wait_for_function(f"document.querySelector('#{widget} [data-calculator-status]').textContent.includes('gekopieerd')")
+    assert rows.count() < before
+    assert page.evaluate("window.__clipboard") == [page.url]
+    assert "current_minutes=25" in page.url
+    assert page.recorder.errors == []
+
+
 def test_enter_and_leaving_the_field_calculate_at_once(page, base_url):
     open_page(page, base_url)
     widget = "rekenhulp-schedule"

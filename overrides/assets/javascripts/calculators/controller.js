@@ -53,6 +53,11 @@ export function connect(widget) {
   const retry = widget.querySelector("[data-calculator-retry]");
   const loading = () => loadState().state === "loading";
   let [messageTimer, typedAt] = [null, 0]; // typedAt: the last key into a typed field (0: not typing)
+  // While an action button is pressed (pointer down), no typed value is calculated: the
+  // action's click calculates the form itself (checkInputs). A new plan of another length
+  // moves the buttons under the result, and a button moved from under the pointer between
+  // press and release loses its click (seen with a slow press right after typing).
+  let [pressed, owed] = [false, false];
 
   function markStale(stale) {
     if (stale) box.dataset.stale = "";
@@ -101,11 +106,31 @@ export function connect(widget) {
     return result;
   }
 
+  // A typed value's calculation (the pause is over, or the field was left): now, or at the
+  // release of a pressed action button if that gives no click.
+  function calculateTyped() {
+    if (!pressed) return void update();
+    clearTimeout(timer);
+    timer = null;
+    owed = true;
+  }
+
   function afterPause() {
     clearTimeout(timer);
     clearTimeout(messageTimer);
     typedAt = performance.now();
-    timer = setTimeout(update, TYPING_PAUSE_MS);
+    timer = setTimeout(calculateTyped, TYPING_PAUSE_MS);
+  }
+
+  function release() {
+    if (!pressed) return;
+    const before = latest;
+    // After the click the browser sends with the release: an action that calculated settles it.
+    setTimeout(() => {
+      pressed = false;
+      if (owed && latest === before) update();
+      owed = false;
+    });
   }
 
   // Typed while Python loads: said at once, and the plan marked as not yet calculated.
@@ -210,7 +235,9 @@ export function connect(widget) {
     if (event.target.tagName === "SELECT") update();
     else afterPause();
   });
-  form.addEventListener("focusout", () => (typedAt = 0) || ((timer || messageTimer) && update()));
+  form.addEventListener("focusout", () => (typedAt = 0) || ((timer || messageTimer) && calculateTyped()));
+  widget.querySelector("[data-calculator-actions]")?.addEventListener("pointerdown", () => (pressed = true));
+  for (const type of ["pointerup", "pointercancel"]) document.addEventListener(type, release, { capture: true, signal });
   form.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && event.target.tagName === "INPUT") {
       event.preventDefault();
