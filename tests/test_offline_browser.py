@@ -30,12 +30,9 @@ CACHES = """async () => {
 PROGRESSION = "[data-calculator='progression']"
 TEXT_PAGE = "veelgemaakte-fouten"
 NEW_HEADING = "Nieuwe kop na de wijziging"
-# Settles when `name` is the service worker's only cache (the browser checks for a new worker
+# True when `name` is the service worker's only cache (the browser checks for a new worker
 # on each load); the rekenhulp worker's own cache (the memory snapshot) may be there too.
-ONLY_CACHE = """async ([name, worker]) => {
-  const own = async () => (await caches.keys()).filter((key) => key !== worker).join();
-  while ((await own()) !== name) await new Promise((resolve) => setTimeout(resolve, 50));
-}"""
+ONLY_CACHE = """async ([name, worker]) => (await caches.keys()).filter((key) => key !== worker).join() === name"""
 # When the origin's one cache kept `path` (x-wandelgids-kept), or null.
 KEPT_AT = """async (path) => {
   const copy = await caches.match(new URL(path, location.href));
@@ -209,7 +206,7 @@ def test_a_new_build_shows_at_once_online_and_replaces_the_cache(served, patient
 
     page.reload()
     expect(page.locator("h1")).to_contain_text("Nieuwe kop na de wijziging")  # the next load, online
-    page.evaluate(ONLY_CACHE, [f"wandelgids-{new['version']}", new["worker_cache"]])  # the new build's worker took over
+    page.wait_for_function(ONLY_CACHE, arg=[f"wandelgids-{new['version']}", new["worker_cache"]], timeout=PATIENT)  # the new build's worker took over
     page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
     caches = page.evaluate(CACHES)
     kept = caches[f"wandelgids-{new['version']}"]
