@@ -44,6 +44,16 @@ PATIENT = 60_000
 START = "wandelgids.ready.then(() => wandelgids.stages.find((s) => s.stage === 'ready').start)"
 
 
+def settles(page, check: str, arg, timeout_ms: int = PATIENT) -> None:
+    """Until the async JavaScript `check(arg)` is true. Playwright's wait_for_function does not
+    await a promise (it is truthy at once), so the polling is here, each look a short evaluate."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(check, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true after {timeout_ms} ms: {check} ({arg})")
+        page.wait_for_timeout(100)
+
+
 def write(path, text: str) -> None:
     """Change a built file as a new build would; its compressed copies go (nginx would send them)."""
     path.write_text(text, encoding="utf-8")
@@ -206,7 +216,7 @@ def test_a_new_build_shows_at_once_online_and_replaces_the_cache(served, patient
 
     page.reload()
     expect(page.locator("h1")).to_contain_text("Nieuwe kop na de wijziging")  # the next load, online
-    page.wait_for_function(ONLY_CACHE, arg=[f"wandelgids-{new['version']}", new["worker_cache"]], timeout=PATIENT)  # the new build's worker took over
+    settles(page, ONLY_CACHE, [f"wandelgids-{new['version']}", new["worker_cache"]])  # the new build's worker took over
     page.wait_for_function(KEPT, arg="/veelgemaakte-fouten/")
     caches = page.evaluate(CACHES)
     kept = caches[f"wandelgids-{new['version']}"]
@@ -241,11 +251,7 @@ def test_a_visited_page_opens_from_its_kept_copy_when_the_network_hangs(served, 
     for route in list(hanging):
         route.continue_()
     context.unroute_all()  # and what came meanwhile
-    page.wait_for_function(
-        "async ([path, before]) => (await (" + KEPT_AT + ")(path)) !== before",
-        arg=["/veelgemaakte-fouten/", kept_before],
-        timeout=PATIENT,
-    )
+    settles(page, "async ([path, before]) => (await (" + KEPT_AT + ")(path)) !== before", ["/veelgemaakte-fouten/", kept_before])
     page.reload()
     expect(page.locator("h1")).to_be_visible()
     expect(page.locator(".wg-offline-note")).to_be_hidden()

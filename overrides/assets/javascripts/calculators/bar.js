@@ -26,8 +26,10 @@ registerAction({
       bar.hidden = summaryInView || !valid || !text.textContent;
     }
 
-    new IntersectionObserver(([entry]) => {
-      summaryInView = entry.isIntersecting;
+    // The last entry is the summary as it is now: a busy page may bring several at once
+    // (in view on paper, out of view on screen again), oldest first.
+    new IntersectionObserver((entries) => {
+      summaryInView = entries[entries.length - 1].isIntersecting;
       show();
     }).observe(summary);
     // A new result, a stale plan, a failed load: each changes the DOM the bar follows.

@@ -9,11 +9,11 @@ import { calculate, loadState, ready, restart } from "./client.js";
 import { confirmAction, localDate, readForm, setStatus, setUpdated, withToday } from "./form.js";
 import { renderResult, showErrors } from "./render.js";
 import { TEXT } from "./text.js";
+import { typingPause } from "./typing.js";
 
-// A field is calculated after this pause in typing (or at once on leaving it or on
-// Enter), so a half-typed "99" of "999" never becomes the plan.
-const TYPING_PAUSE_MS = 700;
-const MESSAGE_PAUSE_MS = 1500; // messages wait longer: "45" typed slowly is not told 4 is too low
+// A typed field is calculated after a pause in typing (typing.js); its message waits longer,
+// so "45" typed slowly is not told 4 is too low.
+const MESSAGE_PAUSE_MS = 1500;
 
 // What to fix, as Python names it; a request the bridge itself refused is about the whole input.
 const fieldsText = (result) => result.fields_text || TEXT.wholeInput;
@@ -42,7 +42,7 @@ export function connect(widget) {
   // The build's plan for the default inputs: what a failed rekenhulp shows again.
   const prerendered = box.cloneNode(true);
   let latest = 0;
-  let timer = null;
+  const typing = typingPause(widget.querySelector("[data-calculator-actions]"), signal, { ticket: () => latest, calculate: () => update() });
   let lastInputs = []; // the last valid result's inputs, as Python wrote them (result.inputs)
   let failed = false;
   // While Python loads: the one queued run of each action (the latest tap wins), and
@@ -53,11 +53,6 @@ export function connect(widget) {
   const retry = widget.querySelector("[data-calculator-retry]");
   const loading = () => loadState().state === "loading";
   let [messageTimer, typedAt] = [null, 0]; // typedAt: the last key into a typed field (0: not typing)
-  // While an action button is pressed (pointer down), no typed value is calculated: the
-  // action's click calculates the form itself (checkInputs). A new plan of another length
-  // moves the buttons under the result, and a button moved from under the pointer between
-  // press and release loses its click (seen with a slow press right after typing).
-  let [pressed, owed] = [false, false];
 
   function markStale(stale) {
     if (stale) box.dataset.stale = "";
@@ -90,8 +85,7 @@ export function connect(widget) {
 
   // Calculate the form as it is now; returns the result (null if the worker failed).
   async function update() {
-    clearTimeout(timer);
-    timer = null;
+    typing.cancel();
     if (failed) return null;
     const ticket = ++latest;
     const params = readForm(form);
@@ -106,31 +100,10 @@ export function connect(widget) {
     return result;
   }
 
-  // A typed value's calculation (the pause is over, or the field was left): now, or at the
-  // release of a pressed action button if that gives no click.
-  function calculateTyped() {
-    if (!pressed) return void update();
-    clearTimeout(timer);
-    timer = null;
-    owed = true;
-  }
-
   function afterPause() {
-    clearTimeout(timer);
     clearTimeout(messageTimer);
     typedAt = performance.now();
-    timer = setTimeout(calculateTyped, TYPING_PAUSE_MS);
-  }
-
-  function release() {
-    if (!pressed) return;
-    const before = latest;
-    // After the click the browser sends with the release: an action that calculated settles it.
-    setTimeout(() => {
-      pressed = false;
-      if (owed && latest === before) update();
-      owed = false;
-    });
+    typing.typed();
   }
 
   // Typed while Python loads: said at once, and the plan marked as not yet calculated.
@@ -189,7 +162,7 @@ export function connect(widget) {
     failed = true;
     acknowledged = "";
     queued.clear();
-    clearTimeout(timer);
+    typing.cancel();
     form.reset();
     box.replaceChildren(...prerendered.cloneNode(true).childNodes);
     delete box.dataset.stale;
@@ -235,9 +208,7 @@ export function connect(widget) {
     if (event.target.tagName === "SELECT") update();
     else afterPause();
   });
-  form.addEventListener("focusout", () => (typedAt = 0) || ((timer || messageTimer) && calculateTyped()));
-  widget.querySelector("[data-calculator-actions]")?.addEventListener("pointerdown", () => (pressed = true));
-  for (const type of ["pointerup", "pointercancel"]) document.addEventListener(type, release, { capture: true, signal });
+  form.addEventListener("focusout", () => (typedAt = 0) || ((typing.pending() || messageTimer) && typing.now()));
   form.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && event.target.tagName === "INPUT") {
       event.preventDefault();
