@@ -160,6 +160,23 @@ def top_pages(page, query: str) -> list[str]:
     return pages[:3]
 
 
+def test_the_search_scripts_load_only_for_a_search(page, base_url):
+    """A visit that does not search leaves Material's search worker and its lunr scripts
+    alone (forgiving-search.js answers Material's setup itself): no bytes and no index build
+    beside the rekenhulp's start. The first query loads them and finds its page."""
+    searching = lambda: [url for url in page.recorder.urls if "/workers/search." in url or "/lunr/" in url]  # noqa: E731
+    page.goto(base_url + "opbouwen/")
+    page.wait_for_selector("[data-calculator='progression'][data-state='live']")
+    page.wait_for_load_state("networkidle")
+    assert any("forgiving-search.js" in url for url in page.recorder.urls)  # Material's setup went to it
+    assert searching() == []
+    page.locator("input.md-search__input").click()
+    assert top_pages(page, "hernia")[0] == "/wandelen-per-klacht/"
+    assert any("/workers/search." in url for url in searching()) and any("lunr.nl.min.js" in url for url in searching())
+    assert top_pages(page, "ishias") != []  # one letter wrong, on the live worker
+    assert page.recorder.errors == []
+
+
 def test_patient_queries_find_their_page_in_the_top_three(page, base_url):
     assert len(QUERIES) >= 25
     page.goto(base_url)
