@@ -48,7 +48,7 @@ def render(rules: list[policy.HeaderRule]) -> str:
     for rule in rules:
         lines += ["", f"# {rule.why}.", rule.pattern]
         lines += [f"  ! {name}" for name in rule.headers if name in seen]
-        lines += [f"  {name}: {value}" for name, value in rule.headers.items()]
+        lines += [f"  {name}: {value}" for name, value in rule.headers.items() if value is not None]
         seen.update(rule.headers)
     text = "\n".join(lines) + "\n"
     check(text)

@@ -54,7 +54,8 @@ def header_maps(rules: list[policy.HeaderRule]) -> list[dict]:
     assert first.pattern == "/*", "the first rule must be /* and set every header"
     maps = []
     for index, (name, default) in enumerate(first.headers.items()):
-        entries = [(_regex(rule.pattern), rule.headers[name]) for rule in reversed(rest) if name in rule.headers]
+        # None: not sent (nginx's add_header sends nothing for an empty value).
+        entries = [(_regex(rule.pattern), rule.headers[name] or "") for rule in reversed(rest) if name in rule.headers]
         maps.append({"name": name, "variable": f"$wandelgids_header_{index}", "default": default, "entries": entries})
     return maps
 

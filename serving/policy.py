@@ -3,8 +3,9 @@
 nginx.py and cdn.py render these rules into their formats; nothing else states them.
 A rule names a URL pattern as `_headers` writes it (an exact path, or a prefix ending
 in `*`) and the headers it sets; a later matching rule replaces what an earlier one
-set. The first rule, `/*`, sets every header, so any path, unknown ones and 404s
-included, gets a complete set, the same from nginx and from a CDN.
+set, and a header set to None is not sent. The first rule, `/*`, sets every header, so
+any path, unknown ones and 404s included, gets a complete set, the same from nginx and
+from a CDN; the files under /assets/ (no pages) go without the headers only pages use.
 """
 
 from __future__ import annotations
@@ -14,12 +15,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from wandelgids.load_status import WORKER
+
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 DEFAULT_CACHE = REVALIDATE
 
 CSP = "Content-Security-Policy"
 COOP = "Cross-Origin-Opener-Policy"
+PERMISSIONS = "Permissions-Policy"
+# For a file that is no page: nothing in it may load or run, should it be opened on its own
+# (an SVG is a document then). A page's policy governs what the page loads, not the file's.
+ASSET_CSP = "default-src 'none'"
 CACHE = "Cache-Control"
 
 # Files whose URL changes with their content, so a browser may keep them for a year.
@@ -132,7 +139,7 @@ def admin_csp(backend: dict | None = None) -> str:
 class HeaderRule:
     why: str
     pattern: str  # an exact URL path, or a prefix ending in "*"
-    headers: dict[str, str]
+    headers: dict[str, str | None]  # None: not sent
 
     def matches(self, path: str) -> bool:
         if self.pattern.endswith("*"):
@@ -149,7 +156,7 @@ def site_headers(script_hashes: list[str]) -> dict[str, str]:
         "X-Content-Type-Options": "nosniff",
         # Other sites see only the origin of a page a visitor came from, never its path or query.
         "Referrer-Policy": "strict-origin-when-cross-origin",
-        "Permissions-Policy": ", ".join(f"{feature}=()" for feature in UNUSED_FEATURES),
+        PERMISSIONS: ", ".join(f"{feature}=()" for feature in UNUSED_FEATURES),
         # HTTPS only, for a year, after the first visit (browsers ignore it over plain HTTP, so it is
         # harmless behind a TLS proxy). No includeSubDomains: the clinic's other hosts are not ours to decide.
         "Strict-Transport-Security": "max-age=31536000",
@@ -176,10 +183,27 @@ def header_rules(url_paths: Iterable[str], script_hashes: list[str], backend: di
             {CSP: admin_csp(backend), COOP: "same-origin-allow-popups"},
         ),
     ]
+    page_csp = content_security_policy(script_hashes)
+    rules += [
+        HeaderRule(
+            "Scripts, styles, images and Pyodide's files: no page, so the pages' policy, their feature "
+            "switches and their window isolation do not apply (about 900 bytes less on each of a page's "
+            "30-odd files, which a phone on a slow link waits for)",
+            "/assets/*", {CSP: ASSET_CSP, PERMISSIONS: None, COOP: None},
+        ),
+        HeaderRule(
+            "Worker scripts: a worker runs under the policy its own script arrives with (the pages' one, "
+            "'wasm-unsafe-eval' for Pyodide included); the search worker's",
+            "/assets/javascripts/workers/*", {CSP: page_csp},
+        ),
+    ]  # fmt: skip
     for folder in sorted({match[1] for path in paths if (match := PYODIDE_FOLDER.match(path))}):
         rules.append(HeaderRule(
             "Pyodide and the calculators: the folder is named after a hash of its content",
             f"/assets/pyodide/{folder}/*", {CACHE: IMMUTABLE},
+        ))  # fmt: skip
+        rules.append(HeaderRule(
+            "The rekenhulp's worker script: its policy is the worker's", f"/assets/pyodide/{folder}/{WORKER}", {CSP: page_csp},
         ))  # fmt: skip
     for path in paths:
         if MATERIAL_BUNDLE.match(path):
@@ -189,8 +213,8 @@ def header_rules(url_paths: Iterable[str], script_hashes: list[str], backend: di
 
 def headers_for(path: str, rules: list[HeaderRule]) -> dict[str, str]:
     """What a response for `path` carries: every matching rule in order, a later one replacing."""
-    headers: dict[str, str] = {}
+    headers: dict[str, str | None] = {}
     for rule in rules:
         if rule.matches(path):
             headers.update(rule.headers)
-    return headers
+    return {name: value for name, value in headers.items() if value is not None}
