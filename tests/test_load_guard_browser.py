@@ -27,7 +27,9 @@ document.addEventListener("DOMContentLoaded", () => {
 SLOW_LINK = {"offline": False, "latency": 150, "downloadThroughput": 2.5e6 / 8, "uploadThroughput": 1e6 / 8}
 
 
-def test_a_slow_link_that_keeps_moving_goes_live_and_what_the_patient_did_runs_once(browser, nginx_url):
+def slow_visit_with_taps(browser, url: str):
+    """(context, page, errors): the page opened on SLOW_LINK; while Python loads, a value is
+    typed and "Afdrukken" tapped three times (each acknowledged at once); then live."""
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     errors = []
@@ -36,7 +38,7 @@ def test_a_slow_link_that_keeps_moving_goes_live_and_what_the_patient_did_runs_o
     session = context.new_cdp_session(page)
     session.send("Network.enable")
     session.send("Network.emulateNetworkConditions", SLOW_LINK)
-    page.goto(nginx_url + "opbouwen/")
+    page.goto(url)
     widget = page.locator(WIDGET)
     page.wait_for_selector(f"{WIDGET}[data-state='loading']")
     # Typed and tapped while Python loads: acknowledged at once, the plan marked.
@@ -51,6 +53,26 @@ def test_a_slow_link_that_keeps_moving_goes_live_and_what_the_patient_did_runs_o
         "Even geduld: de rekenhulp is bijna klaar. Daarna gaat \u201eAfdrukken\u201d vanzelf verder."
     )
     assert page.evaluate("window.wandelgids.ready.then(() => 'ready', (e) => String(e))") == "ready"
+    return context, page, errors
+
+
+# Live this long after navigation at the earliest on SLOW_LINK (3.1 MB at 2.5 Mbit/s). On a
+# loaded machine DevTools' throttling was once seen not to reach the worker (its files in
+# 3 s, so no "De verbinding is traag"): such a visit says nothing about a slow link, and is
+# made again, at most twice.
+SLOW_LINK_LIVE_MS = 8000
+READY_MS = "wandelgids.stages.find((s) => s.stage === 'ready').ms"
+
+
+def test_a_slow_link_that_keeps_moving_goes_live_and_what_the_patient_did_runs_once(browser, nginx_url):
+    for _ in range(3):
+        context, page, errors = slow_visit_with_taps(browser, nginx_url + "opbouwen/")
+        if page.evaluate(READY_MS) >= SLOW_LINK_LIVE_MS:
+            break
+        context.close()
+    else:
+        raise AssertionError("DevTools' throttling never reached the worker: the slow link was not slow")
+    widget = page.locator(WIDGET)
     page.wait_for_function("() => window.__prints > 0")
     page.wait_for_selector(f"{WIDGET}[data-state='live']")
     # Printed once, on the inputs as they were when Python was ready.
