@@ -83,7 +83,7 @@ def test_a_slow_link_that_keeps_moving_goes_live_and_what_the_patient_did_runs_o
     statuses = page.evaluate("window.__statuses")
     progress = [text for text in statuses if "van 3,1 MB" in text]
     assert progress, statuses
-    assert any("De verbinding is traag" in text for text in progress), progress
+    assert any("De verbinding is traag" in text for text in progress), (page.evaluate(READY_MS), progress)
     assert not any("kon niet laden" in text for text in statuses)
     assert errors == []
     context.close()
