@@ -192,8 +192,8 @@ def header_rules(url_paths: Iterable[str], script_hashes: list[str], backend: di
             "/assets/*", {CSP: ASSET_CSP, PERMISSIONS: None, COOP: None},
         ),
         HeaderRule(
-            "Worker scripts: a worker runs under the policy its own script arrives with (the pages' one, "
-            "'wasm-unsafe-eval' for Pyodide included); the search worker's",
+            "Worker scripts (the search worker's): a worker runs under the policy its own script arrives "
+            "with, so theirs is the pages' one ('wasm-unsafe-eval' for Pyodide included)",
             "/assets/javascripts/workers/*", {CSP: page_csp},
         ),
     ]  # fmt: skip

@@ -167,6 +167,10 @@ def axe_violations(page) -> list[dict]:
 # ---- calculators in the browser (shared by the print and plan display tests) ----------
 
 READY = "window.wandelgids.ready"
+# The bridge's "ready" stage: when Python could calculate (ms since navigation) and how it started.
+READY_STAGE = "wandelgids.stages.find((s) => s.stage === 'ready')"
+# How the calculator's Python started: from the kept memory snapshot, or normally.
+START = f"wandelgids.ready.then(() => {READY_STAGE}.start)"
 
 
 def open_live(page, url: str, widget: str) -> None:

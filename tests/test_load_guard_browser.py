@@ -8,7 +8,7 @@ the links are slow or stalled by DevTools throttling and held routes, not by clo
 
 from __future__ import annotations
 
-from conftest import axe_violations
+from conftest import READY_STAGE, axe_violations
 
 WIDGET = "[data-calculator='progression']"
 # Every status line the widget showed, and every print, in order.
@@ -61,7 +61,7 @@ def slow_visit_with_taps(browser, url: str):
 # 3 s, so no "De verbinding is traag"): such a visit says nothing about a slow link, and is
 # made again, at most twice.
 SLOW_LINK_LIVE_MS = 8000
-READY_MS = "wandelgids.stages.find((s) => s.stage === 'ready').ms"
+READY_MS = f"{READY_STAGE}.ms"
 
 
 def test_a_slow_link_that_keeps_moving_goes_live_and_what_the_patient_did_runs_once(browser, nginx_url):

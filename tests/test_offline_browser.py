@@ -10,7 +10,7 @@ import shutil
 import time
 
 import pytest
-from conftest import AXE, READY, Recorder, axe_violations, enter
+from conftest import AXE, READY, START, Recorder, axe_violations, enter
 from playwright.sync_api import expect
 
 from serving import offline
@@ -40,8 +40,6 @@ KEPT_AT = """async (path) => {
 }"""
 # Generous: the service worker waits a few seconds for a hanging network (PATIENCE_MS).
 PATIENT = 60_000
-# How the calculator's Python started: from the kept memory snapshot, or normally.
-START = "wandelgids.ready.then(() => wandelgids.stages.find((s) => s.stage === 'ready').start)"
 
 
 def settles(page, check: str, arg, timeout_ms: int = PATIENT) -> None:

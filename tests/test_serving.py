@@ -74,40 +74,32 @@ def pyodide_dir(site: Path) -> Path:
     return folder
 
 
-def assert_security_headers(headers) -> None:
-    csp = headers["Content-Security-Policy"]
-    for directive in CSP_REQUIRED:
-        assert directive in csp, directive
-    script_src = re.search(r"script-src ([^;]+)", csp)[1].split()
-    assert script_src[:2] == ["'self'", "'wasm-unsafe-eval'"]
-    assert all(re.fullmatch(r"'sha256-[A-Za-z0-9+/]{43}='", source) for source in script_src[2:]), script_src
-    assert "unsafe-inline" not in csp and "'unsafe-eval'" not in csp
-    assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
-    assert "camera=()" in headers["Permissions-Policy"] and "geolocation=()" in headers["Permissions-Policy"]
-    for name, value in ISOLATION.items():
-        assert headers[name] == value, name
-
-
 # Only a page uses these; a file under /assets/ goes without them (policy.py).
 PAGE_ONLY = ("Permissions-Policy", "Cross-Origin-Opener-Policy")
 
 
-def assert_asset_headers(headers, worker: bool = False) -> None:
-    """A file under /assets/: the same protection, without what only a page uses. A worker's
-    script carries the pages' policy (the worker runs under it); anything else one that lets
-    nothing load or run, should it be opened on its own."""
-    if worker:
-        for directive in CSP_REQUIRED:
-            assert directive in headers["Content-Security-Policy"], directive
+def assert_security_headers(headers, kind: str = "page") -> None:
+    """`kind`: "page"; "asset", a file under /assets/, with a policy that lets nothing load or
+    run should it be opened on its own; "worker", a worker's script under /assets/, with the
+    pages' policy (its worker runs under it). Neither of these has what only a page uses."""
+    csp = headers["Content-Security-Policy"]
+    if kind == "asset":
+        assert csp == policy.ASSET_CSP
     else:
-        assert headers["Content-Security-Policy"] == policy.ASSET_CSP
+        for directive in CSP_REQUIRED:
+            assert directive in csp, directive
+        script_src = re.search(r"script-src ([^;]+)", csp)[1].split()
+        assert script_src[:2] == ["'self'", "'wasm-unsafe-eval'"]
+        assert all(re.fullmatch(r"'sha256-[A-Za-z0-9+/]{43}='", source) for source in script_src[2:]), script_src
+        assert "unsafe-inline" not in csp and "'unsafe-eval'" not in csp
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
-    for name in PAGE_ONLY:
-        assert name not in headers, name
+    if kind == "page":
+        assert "camera=()" in headers["Permissions-Policy"] and "geolocation=()" in headers["Permissions-Policy"]
+    else:
+        assert not set(PAGE_ONLY) & set(headers), headers
     for name, value in ISOLATION.items():
-        if name not in PAGE_ONLY:
+        if kind == "page" or name not in PAGE_ONLY:
             assert headers[name] == value, name
 
 
@@ -157,7 +149,7 @@ def test_unknown_paths_get_the_dutch_404_page(nginx_url):
         status, headers, body = request(nginx_url, path)
         assert status == 404, path
         # A file asked for under /assets/ is code's request, not a visitor's: a file's headers.
-        assert_asset_headers(headers) if path.startswith("/assets/") else assert_security_headers(headers)
+        assert_security_headers(headers, "asset" if path.startswith("/assets/") else "page")
         text = body.decode()
         assert '<html lang="nl"' in text and "niet gevonden" in text.lower()
 
@@ -206,7 +198,7 @@ def test_types_and_caching_of_assets(site, nginx_url):
         assert status == 200, path
         assert headers["Content-Type"].split(";")[0] == kind, path
         assert headers["Cache-Control"] == cache, path
-        assert_asset_headers(headers, worker=path.endswith("/calculator-worker.js"))
+        assert_security_headers(headers, "worker" if path.endswith("/calculator-worker.js") else "asset")
 
 
 def test_every_compressible_file_has_br_and_gz_beside_it(site):

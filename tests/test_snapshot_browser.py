@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import brotli
 import pytest
-from conftest import QuietHandler, Recorder, serve
+from conftest import START, QuietHandler, Recorder, serve
 from test_calculators_browser import parity_cases
 
 import calculators
@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import snapshot_format  # noqa: E402
 from wandelgids.load_status import NEXT_VISIT, SNAPSHOT  # noqa: E402
 
-START = "wandelgids.ready.then(() => wandelgids.stages.find((s) => s.stage === 'ready').start)"
 # Pyodide's own header inside the payload: magic, offset, JSON length, padding, then its build id.
 PYODIDE_BUILD_ID = slice(16, 48)
 

@@ -42,7 +42,7 @@ export function connect(widget) {
   // The build's plan for the default inputs: what a failed rekenhulp shows again.
   const prerendered = box.cloneNode(true);
   let latest = 0;
-  const typing = typingPause(widget.querySelector("[data-calculator-actions]"), signal, { ticket: () => latest, calculate: () => update() });
+  const typing = typingPause(widget.querySelector("[data-calculator-actions]"), signal, { ticket: () => latest, calculate: update });
   let lastInputs = []; // the last valid result's inputs, as Python wrote them (result.inputs)
   let failed = false;
   // While Python loads: the one queued run of each action (the latest tap wins), and
