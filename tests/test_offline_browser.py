@@ -5,6 +5,7 @@ and writes the service worker again, as a new build does)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import time
@@ -52,9 +53,18 @@ def settles(page, check: str, arg, timeout_ms: int = PATIENT) -> None:
         page.wait_for_timeout(100)
 
 
+WRITTEN_AT = [0.0]  # the time write() gave the last file it wrote
+
+
 def write(path, text: str) -> None:
-    """Change a built file as a new build would; its compressed copies go (nginx would send them)."""
+    """Change a built file as a new build would; its compressed copies go (nginx would send them).
+    Each write is a second later than the last: nginx's ETag and Last-Modified are the file's size and
+    time in whole seconds, so a file of the same size rewritten within the second (the service
+    worker with another version) answered the browser's update check with 304, and the new
+    build's worker never came (the CI hang of stop 23)."""
     path.write_text(text, encoding="utf-8")
+    WRITTEN_AT[0] = max(time.time(), WRITTEN_AT[0] + 1)
+    os.utime(path, (WRITTEN_AT[0], WRITTEN_AT[0]))
     for suffix in (".br", ".gz"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
 
