@@ -8,9 +8,9 @@ overrides/assets/javascripts/ after one line with this build's manifest:
   so the worker keeps only this build's files, byte for byte;
 - `hashed`: the files whose URL changes with their content (the rule policy.py gives
   a year of caching): served from the cache first; everything else from the network first;
-- `later`: files a page fetches only after its calculator is live (those of the Pyodide
-  folder that its load status does not count: the memory snapshot). The rekenhulp's worker
-  keeps them itself, decoded, in a cache of its own (`worker_cache`:
+- `worker_kept`: files a page fetches only after its calculator is live (those of the
+  Pyodide folder that its load status does not count: the memory snapshot). The rekenhulp's
+  worker keeps them itself, decoded, in a cache of its own (`worker_cache`:
   wandelgids/load_status.py SNAPSHOT_CACHE), so this worker neither copies nor serves
   them; it only removes other builds' copies from that cache;
 - `common`: what every page needs (Material's assets, the search index and its worker);
@@ -181,7 +181,7 @@ def manifest(site: Path, root_path: str = "/") -> dict:
     body = {
         "files": files,
         "hashed": hashed,
-        "later": sorted(later),
+        "worker_kept": sorted(later),
         "worker_cache": SNAPSHOT_CACHE,
         "offline": offline,
         "common": sorted(common),

@@ -93,7 +93,7 @@ def test_pyodide_files_the_load_does_not_count_are_kept_only_when_the_browser_ha
     shipped_html = (site / "opbouwen" / "index.html").read_text(encoding="utf-8")
     meta = re.search(r'name="wandelgids-load" content="([^"]*)"', shipped_html)[1]
     counted = set(json.loads(html_unescape(meta))["files"])
-    assert set(shipped(site)["later"]) == {key for key in folder if key.rsplit("/", 1)[1] not in counted}
+    assert set(shipped(site)["worker_kept"]) == {key for key in folder if key.rsplit("/", 1)[1] not in counted}
 
 
 def test_the_docs_give_the_wait_for_a_hanging_network_that_the_service_worker_uses():

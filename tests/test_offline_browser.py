@@ -132,7 +132,7 @@ def test_a_visited_calculator_page_works_offline_with_its_remembered_plan(served
     kept = page.evaluate(CACHES)
     manifest = offline.manifest(served[1])
     # The service worker's cache and the rekenhulp worker's (only this build's snapshot).
-    assert len(kept) == 2 and kept[manifest["worker_cache"]] == manifest["later"]
+    assert len(kept) == 2 and kept[manifest["worker_cache"]] == manifest["worker_kept"]
     assert not [path for paths in kept.values() for path in paths if path.startswith("/admin/")]
 
     context.set_offline(True)
@@ -207,7 +207,7 @@ def test_a_new_build_shows_at_once_online_and_replaces_the_cache(served, patient
     (old_cache,) = page.evaluate(CACHES)
     # The rekenhulp worker's cache with this build's snapshot and an earlier build's.
     manifest = offline.manifest(copy)
-    (snapshot,) = manifest["later"]
+    (snapshot,) = manifest["worker_kept"]
     earlier = snapshot.replace("/assets/pyodide/", "/assets/pyodide/0ld0ld0ld0ld")
     page.evaluate(
         """async ([name, paths]) => {

@@ -84,6 +84,9 @@ def test_a_return_visit_restores_the_snapshot_and_answers_as_cpython(context, ng
     start, page = visit_twice(context, nginx_url, "rekenhulpen/")
     # Kept decoded in Cache Storage after the first visit, and restored from there.
     assert start == {"restored": True, "source": "cache-storage"}
+    # No service worker in this context: the kept snapshot alone told the page's head to
+    # start the worker, without waiting for the bridge.
+    assert page.evaluate("wandelgids.stages[0].adopted") is True
     assert page.evaluate(NEXT_VISIT) == "restored"
     page.wait_for_selector("[data-calculator][data-state='live']")
     for name in [*calculators.NAMES, "onbekend"]:
@@ -113,17 +116,34 @@ def test_without_its_own_cache_the_snapshot_comes_from_the_http_cache(context, n
     second = context.new_page()
     second.goto(nginx_url + "opbouwen/")
     assert second.evaluate(START) == {"restored": True, "source": "http-cache"}
+    assert second.evaluate("wandelgids.stages[0].adopted") is False  # nothing kept to tell the head
     second.wait_for_selector("[data-calculator='progression'][data-state='live']")
     result = second.evaluate("wandelgids.calculate('breathing', {cadence: 120})")
     assert result == json.loads(json.dumps(calculators.calculate("breathing", {"cadence": 120})))
 
 
 def test_a_first_visit_leaves_the_start_to_the_bridge(page, nginx_url):
-    """No service worker controls a first visit's page: its head starts no worker, the bridge
-    does, after the page (tests/test_offline_browser.py has the return visit's head start)."""
+    """No service worker controls a first visit's page and no snapshot is kept: its head starts
+    no worker, the bridge does, after the page (tests/test_offline_browser.py has the head's
+    start under the service worker)."""
     page.goto(nginx_url + "opbouwen/")
     page.evaluate(START)
     assert page.evaluate("wandelgids.stages[0].adopted") is False
+
+
+def test_a_first_visit_fetches_the_wheel_beside_the_runtime_once(page, nginx_url):
+    """The calculators' wheel is requested as soon as the lock names it, not after Python's
+    start (a round trip less on a phone), and Pyodide takes that response: one request."""
+    page.goto(nginx_url + "opbouwen/")
+    assert page.evaluate(START)["restored"] is False
+    started = {stage["stage"]: stage["ms"] for stage in page.evaluate("wandelgids.stages")}
+    origin = page.evaluate("performance.timeOrigin")
+    # READY and the snapshot stage each list the worker's timeline so far: one request, twice.
+    wheel = {entry["at"] for entry in page.evaluate("wandelgids.workerResources") if entry["name"].endswith(".whl")}
+    assert len(wheel) == 1
+    assert min(wheel) - origin < started["package"]  # before Python had started
+    result = page.evaluate("wandelgids.calculate('breathing', {cadence: 120})")
+    assert result == json.loads(json.dumps(calculators.calculate("breathing", {"cadence": 120})))
 
 
 def test_the_snapshot_cache_has_one_name(site):

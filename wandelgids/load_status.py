@@ -44,9 +44,10 @@ def mb(value: float) -> str:
 
 def load_status(files: list[Path], cache: Path) -> str:
     """JSON text for the page: {"files": {name: [size, wire size]}, "steps": ["0,0", ..., "3,1"],
-    "start": {"worker"}}: the worker's file, which the page starts."""
+    "start": {"worker", "snapshot", "cache"}}: the worker's file, which the page starts, and
+    where a kept snapshot would be (the page's head starts the worker early when it is)."""
     sizes = {path.name: [path.stat().st_size, wire_size(path, cache)] for path in files if path.name != SNAPSHOT}
     tenths = round(sum(wire for _, wire in sizes.values()) / (MB / 10))
-    start = {"worker": WORKER}
+    start = {"worker": WORKER, "snapshot": SNAPSHOT, "cache": SNAPSHOT_CACHE}
     steps = [mb(step * MB / 10) for step in range(tenths + 1)]
     return json.dumps({"files": sizes, "steps": steps, "start": start}, separators=(",", ":"))

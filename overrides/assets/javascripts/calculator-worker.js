@@ -43,33 +43,42 @@ function settle(message) {
   post(message);
 }
 
-// Progress messages while files arrive, and a FAILED with its cause when nothing has
-// arrived for a while or WebAssembly is refused (load-watch.js).
-const watch = watchLoad({
-  post: (message) => settled || post(message),
-  fail: (cause, message) => settle({ type: MESSAGE.FAILED, cause, message, resources: resources() }),
-});
-const fail = (cause, message) => watch.fail(cause, message);
-
 // On a return visit (a snapshot is kept), once the service worker has kept this folder
 // (service-worker.js), its decoded copies answer Pyodide's fetches directly: no trip through
 // the service worker and no brotli to undo (the 8.6 MB of WebAssembly compile about 80 ms
 // sooner). A first visit, a probe of the HTTP cache (`cache` set) and anything not kept take
 // the normal way (a first visit asks Cache Storage nothing: each look costs a round trip).
 let returnVisit = false;
-const networkFetch = self.fetch;
-self.fetch = async (input, init) => {
-  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-  if (returnVisit && !init?.cache && url?.startsWith(INDEX_URL)) {
-    try {
-      const kept = await self.caches.match(url);
-      if (kept) return kept;
-    } catch {
-      // no Cache Storage here: the normal way
-    }
+async function keptCopy(url, init) {
+  if (!returnVisit || init?.cache || !url.startsWith(INDEX_URL)) return null;
+  try {
+    return (await self.caches.match(url)) || null;
+  } catch {
+    return null; // no Cache Storage here: the normal way
   }
-  return networkFetch(input, init);
-};
+}
+
+// The calculators' wheel, fetched beside the runtime rather than after Python's start (on a
+// phone's first visit that was a round trip and 44 KB after everything else): as soon as
+// the lock file names it, with the lock's SHA-256 as its integrity, as Pyodide asks for it;
+// Pyodide's own fetch of it gets that response (load-watch.js).
+const PACKAGE = "wandelgids-calculators";
+function fetchPackageAhead(lock) {
+  const entry = lock.packages?.[PACKAGE];
+  if (!entry) return; // Pyodide's loadPackage says what is missing
+  const digest = String.fromCharCode(...entry.sha256.match(/../g).map((byte) => parseInt(byte, 16)));
+  watch.fetchAhead(new URL(entry.file_name, INDEX_URL).href, { integrity: `sha256-${btoa(digest)}` });
+}
+
+// Progress messages while files arrive, and a FAILED with its cause when nothing has
+// arrived for a while or WebAssembly is refused (load-watch.js), which also wraps fetch
+// for keptCopy.
+const watch = watchLoad({
+  post: (message) => settled || post(message),
+  fail: (cause, message) => settle({ type: MESSAGE.FAILED, cause, message, resources: resources() }),
+  kept: keptCopy,
+});
+const fail = (cause, message) => watch.fail(cause, message);
 
 // What this worker fetched, for the benchmarks and tests (bytes and cache hits).
 function resources() {
@@ -77,6 +86,7 @@ function resources() {
     name: entry.name,
     transferSize: entry.transferSize,
     encodedBodySize: entry.encodedBodySize,
+    at: performance.timeOrigin + entry.startTime, // when the request began, absolute like `at` of a stage
   }));
 }
 
@@ -103,9 +113,20 @@ async function python() {
     post({ type: MESSAGE.STAGE, stage: STAGE.WAITING });
     await begun;
   }
-  const pyodide = await loadPyodide({ indexURL: INDEX_URL, stdLibURL: STDLIB_URL, checkAPIVersion: true });
+  const lockFile = fetch(new URL("pyodide-lock.json", INDEX_URL)).then((response) => {
+    if (!response.ok) throw new Error(`pyodide-lock.json: HTTP ${response.status}`);
+    return response.json();
+  });
+  lockFile.then(fetchPackageAhead, () => {}); // a lock that did not come fails Pyodide's start itself
+  const pyodide = await loadPyodide({
+    indexURL: INDEX_URL,
+    stdLibURL: STDLIB_URL,
+    packageBaseUrl: INDEX_URL, // with the lock given, Pyodide would otherwise take packages from its CDN
+    lockFileContents: lockFile,
+    checkAPIVersion: true,
+  });
   post({ type: MESSAGE.STAGE, stage: STAGE.PACKAGE });
-  await pyodide.loadPackage("wandelgids-calculators", { messageCallback: () => {}, errorCallback: () => {} });
+  await pyodide.loadPackage(PACKAGE, { messageCallback: () => {}, errorCallback: () => {} });
   post({ type: MESSAGE.STAGE, stage: STAGE.PYTHON });
   pyodide.runPython(BRIDGE);
   return { pyodide, start: { restored: false, fallback, cached: Boolean(snapshot) } };

@@ -28,7 +28,11 @@ function webAssemblyCause(error) {
 }
 
 // post(message) sends PROGRESS; fail(cause, message) ends the load (the worker's settle).
-export function watchLoad({ post, fail }) {
+// kept(url, init), when given, is asked first for each fetch: a Response it has (a copy
+// kept on this device) answers without the network and is not counted; null means the
+// network. The worker's one fetch wrapper is this one.
+export function watchLoad({ post, fail, kept = null }) {
+  const ahead = new Map(); // URL -> a response fetched ahead (fetchAhead), for the first fetch of it
   const received = {}; // file name -> decoded bytes so far
   let failure = null; // the first cause seen (a failed request), which explains a later error
   let progressTimer = null;
@@ -69,6 +73,14 @@ export function watchLoad({ post, fail }) {
   // caches (the compiled WebAssembly among them) see the real response.
   const nativeFetch = self.fetch.bind(self);
   self.fetch = async (input, init) => {
+    const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, self.location.href).href;
+    const early = ahead.get(url);
+    if (early) {
+      ahead.delete(url); // once: the caller reads its body
+      return early;
+    }
+    const copy = kept && (await kept(url, init));
+    if (copy) return copy;
     // A probe of the browser's cache (snapshot.js) that misses says nothing about the connection.
     if (init?.cache === "only-if-cached") return nativeFetch(input, init);
     let response;
@@ -106,6 +118,13 @@ export function watchLoad({ post, fail }) {
 
   return {
     webAssemblyMissing,
+    // Fetches `url` now (counted like any file) and answers the first later fetch of it with
+    // that response; a failure reaches that fetch.
+    fetchAhead(url, init) {
+      const response = self.fetch(url, init);
+      response.catch(() => {});
+      ahead.set(new URL(url, self.location.href).href, response);
+    },
     fail: end,
     stop: () => clock.stop(),
     // The silence counts from now (the worker was waiting for the page, not for the network).

@@ -13,7 +13,7 @@
 // - Kept: what a visited page needs (the page tells us, see offline.js), never the whole
 //   site, and only a response whose bytes are this build's file.
 // - /admin/ (the editor), other origins and anything not in this build: never touched.
-// - The memory snapshot (`later`: fetched after the calculator is live): the rekenhulp's
+// - The memory snapshot (`worker_kept`: fetched after the calculator is live): the rekenhulp's
 //   worker keeps it itself, decoded, in its own cache (`worker_cache`, snapshot.js); this
 //   worker neither copies nor serves it, and removes other builds' snapshots from there.
 // A new build is a new script: it installs beside the old one, carries over what is
@@ -26,7 +26,7 @@ const CACHE = `wandelgids-${MANIFEST.version}`;
 const FILES = new Map(Object.entries(MANIFEST.files));
 const HASHED = new Set(MANIFEST.hashed);
 // Kept by the rekenhulp's worker in WORKER_CACHE, not here.
-const LATER = new Set(MANIFEST.later);
+const WORKER_KEPT = new Set(MANIFEST.worker_kept);
 const WORKER_CACHE = MANIFEST.worker_cache;
 const PAGES = new Map(Object.entries(MANIFEST.pages));
 // Added to each kept response: which file it is (for the next build) and when it was kept.
@@ -89,7 +89,7 @@ async function cached(key) {
 // or fetched (the browser's HTTP cache first: the page has just loaded it). A file the
 // page fetches only after its calculator is live is the rekenhulp's worker's to keep.
 async function ensure(key, earlier = []) {
-  if (LATER.has(key)) return true;
+  if (WORKER_KEPT.has(key)) return true;
   if (!FILES.has(key) || (await cached(key))) return FILES.has(key);
   for (const old of earlier) {
     const copy = await old.match(urlOf(key));
@@ -172,7 +172,7 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET") return;
   const key = keyOf(request.url);
-  if (key === null || NEVER.some((prefix) => key.startsWith(prefix)) || LATER.has(key)) return; // the browser's own way
+  if (key === null || NEVER.some((prefix) => key.startsWith(prefix)) || WORKER_KEPT.has(key)) return; // the browser's own way
   if (!FILES.has(key)) {
     if (request.mode === "navigate") event.respondWith(fetch(request).catch(offlinePage));
     return;
@@ -209,7 +209,7 @@ self.addEventListener("install", (event) => {
 // The rekenhulp worker's cache keeps only this build's files.
 async function pruneWorkerCache() {
   const cache = await caches.open(WORKER_CACHE);
-  for (const request of await cache.keys()) if (!LATER.has(keyOf(request.url))) await cache.delete(request);
+  for (const request of await cache.keys()) if (!WORKER_KEPT.has(keyOf(request.url))) await cache.delete(request);
 }
 
 // Activate: every other cache goes, and other builds' files from the rekenhulp worker's;

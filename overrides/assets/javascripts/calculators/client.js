@@ -19,6 +19,8 @@ const SILENCE_MS = window.wandelgidsSilenceMs || LOAD_SILENCE_MS;
 const QUIET_WORKER_MS = Math.max(4 * SILENCE_MS, 60000);
 // "De verbinding is traag" once the rest of the download would take longer than this.
 const SLOW_REST_MS = window.wandelgidsSlowMs || 20000;
+// The head's look in Cache Storage takes milliseconds; the bridge waits at most this long.
+const EARLY_CHECK_MS = 1000;
 // A calculation takes milliseconds; one that has not returned after this long never will.
 const REQUEST_TIMEOUT_MS = window.wandelgidsRequestTimeoutMs || 15000;
 
@@ -184,9 +186,22 @@ export function start() {
   // Until the worker's first message, nothing has arrived: its script did not come.
   current.clock = silenceClock(SILENCE_MS, () => fail(current, TEXT.tooSlow(SILENCE_MS / 1000), CAUSE.CONNECTION));
   emit("loading", { progress: null });
+  const check = first && window.wandelgidsEarlyCheck;
+  if (!check) return attach(current, first);
+  // The head is still asking Cache Storage whether a snapshot is kept: its answer first
+  // (milliseconds), but never more than EARLY_CHECK_MS; the head ignores a later answer.
+  Promise.race([check, new Promise((resolve) => setTimeout(resolve, EARLY_CHECK_MS))]).then(() => {
+    window.wandelgidsEarlyCheck = null;
+    if (current.state === "loading") attach(current, first);
+  });
+}
+
+// The worker the page's head started, else a new one.
+function attach(current, first) {
+  const early = first && window.wandelgidsEarlyWorker;
   // Whether the page's head had started it, for the console, the tests and the benchmarks.
-  if (first) stages[0].adopted = Boolean(window.wandelgidsEarlyWorker);
-  if (first && window.wandelgidsEarlyWorker) adopt(current, window.wandelgidsEarlyWorker);
+  if (first) stages[0].adopted = Boolean(early);
+  if (early) adopt(current, early);
   else spawn(current);
 }
 
