@@ -11,7 +11,7 @@
 import { loadPyodide } from "./pyodide.mjs";
 import { watchLoad } from "./load-watch.js";
 import { CAUSE, MESSAGE, NEXT_VISIT, STAGE, oversized, refusal } from "./protocol.js";
-import { SNAPSHOT_FILE, cachedSnapshot, prefetch, restore } from "./snapshot.js";
+import { SNAPSHOT_FILE, cachedSnapshot, lockFileOf, prefetch, restore } from "./snapshot.js";
 
 const INDEX_URL = new URL("./", import.meta.url).href;
 // Only the standard library modules the calculators use (scripts/stdlib_cut.py).
@@ -113,10 +113,7 @@ async function python() {
     post({ type: MESSAGE.STAGE, stage: STAGE.WAITING });
     await begun;
   }
-  const lockFile = fetch(new URL("pyodide-lock.json", INDEX_URL)).then((response) => {
-    if (!response.ok) throw new Error(`pyodide-lock.json: HTTP ${response.status}`);
-    return response.json();
-  });
+  const lockFile = lockFileOf(INDEX_URL);
   lockFile.then(fetchPackageAhead, () => {}); // a lock that did not come fails Pyodide's start itself
   const pyodide = await loadPyodide({
     indexURL: INDEX_URL,

@@ -104,6 +104,10 @@ export async function checkedSnapshot(bytes, lockBytes, verified = false) {
 }
 
 const lockOf = (url) => fetch(new URL("pyodide-lock.json", url)).then(bytesOf);
+const parsed = (bytes) => JSON.parse(new TextDecoder().decode(bytes));
+
+// The lock file beside `url`, parsed (a promise): what Pyodide takes as lockFileContents.
+export const lockFileOf = (url) => lockOf(url).then(parsed);
 
 // Python from the snapshot (a Response; `verified` as for checkedSnapshot), re-seeded;
 // throws when anything is wrong (then: the normal start). Pyodide fetches and compiles its
@@ -114,7 +118,7 @@ export async function restore(loadPyodide, { indexURL, stdLibURL, snapshot, veri
   const payload = Promise.all([bytesOf(snapshot), lock]).then(([bytes, lockBytes]) => checkedSnapshot(bytes, lockBytes, verified));
   // Handled here too: a rejection Pyodide never came to await must not reach the
   // worker's unhandledrejection (which fails the whole load).
-  const lockFile = lock.then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
+  const lockFile = lock.then(parsed);
   payload.catch(() => {});
   lockFile.catch(() => {});
   const pyodide = await loadPyodide({
